@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "fazhi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fazhi", targets: ["fazhi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // Cairo and Pango from the system (apt: libcairo2-dev, libpango1.0-dev).
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // bytes → normalized text, sentences, numbers.
+        .target(
+            name: "ReportText",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // catalog, metadata with the gazetteer, findings.
+        .target(name: "Extraction", dependencies: ["ReportText"]),
+        .executableTarget(
+            name: "fazhi",
+            dependencies: [
+                "ReportText", "Extraction", "CPangoCairo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"]),
+    ]
+)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages fazhi builds and draws with, once: Cairo, Pango, a CJK font.
+# Does nothing when they are already there.
+set -euo pipefail
+
+have_deps() {
+    command -v pkg-config >/dev/null 2>&1 &&
+    pkg-config --exists pangocairo cairo libpng &&
+    command -v fc-list >/dev/null 2>&1 &&
+    fc-list ':lang=zh' family | grep -q 'Noto Sans CJK'
+}
+
+if have_deps; then exit 0; fi
+
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev fonts-noto-cjk fontconfig)
+echo "fazhi: installing ${packages[*]} (one time)…" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+have_deps || { echo "fazhi: the system packages are still missing after apt-get" >&2; exit 1; }

@@ -1,0 +1,6 @@
+import ArgumentParser
+import CPangoCairo
+import Extraction
+import ReportText
+
+print("fazhi")
