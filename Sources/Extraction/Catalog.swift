@@ -1,0 +1,117 @@
+import Foundation
+
+/// One indicator of the catalog and the words a number must stand beside to count.
+/// The catalog is data (Data/catalog.json) so that a user can extend it without recompiling.
+public struct Indicator: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case count, rate }
+
+    public var id: String
+    /// The Chinese display name used on charts.
+    public var name: String
+    public var unit: String
+    public var kind: Kind
+    /// One of these must be in the number's clause, or be the nearest subject named earlier in its sentence.
+    public var subjects: [String]
+    /// One of these must be in the number's clause: a verb for a count, the rate's own word for a rate.
+    public var actions: [String]
+    /// The measure words a count may carry (件, 起, 人次…). Rates take a percentage instead.
+    public var units: [String]
+    /// Words in the number's clause that rule it out.
+    public var exclude: [String]
+    /// Words anywhere in the sentence that rule it out (another body, another procedure).
+    public var excludeSentence: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, unit, kind, subjects, actions, units, exclude, excludeSentence
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        unit = try c.decode(String.self, forKey: .unit)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        subjects = try c.decode([String].self, forKey: .subjects)
+        actions = try c.decodeIfPresent([String].self, forKey: .actions) ?? []
+        units = try c.decodeIfPresent([String].self, forKey: .units) ?? []
+        exclude = try c.decodeIfPresent([String].self, forKey: .exclude) ?? []
+        excludeSentence = try c.decodeIfPresent([String].self, forKey: .excludeSentence) ?? []
+    }
+}
+
+/// The indicator catalog, loaded from a JSON file.
+public struct Catalog: Codable, Sendable {
+    public var version: Int
+    /// Words before a number in its sentence that make it a subset: what leaders did, 其中….
+    public var subsetWords: [String]
+    /// Words in a number's clause that make it a change from last year, not this year's total.
+    public var changeWords: [String]
+    /// Words in a number's sentence that say it is the whole year's or the whole township's total.
+    public var totalWords: [String]
+    /// Every measure word a number may carry; the longest one after a number is its unit.
+    public var measureWords: [String]
+    public var indicators: [Indicator]
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(URL, String)
+        case invalid(URL, String)
+        public var description: String {
+            switch self {
+            case .unreadable(let url, let why): return "指标目录无法读取 (catalog unreadable): \(url.path): \(why)"
+            case .invalid(let url, let why): return "指标目录格式有误 (catalog invalid): \(url.path): \(why)"
+            }
+        }
+    }
+
+    public static func load(from url: URL) throws -> Catalog {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw LoadError.unreadable(url, "\(error.localizedDescription)") }
+        let catalog: Catalog
+        do { catalog = try JSONDecoder().decode(Catalog.self, from: data) } catch {
+            throw LoadError.invalid(url, "\(error)")
+        }
+        try catalog.validate(url)
+        return catalog
+    }
+
+    /// The catalog shipped in Data/catalog.json.
+    public static func standard() throws -> Catalog {
+        guard let dir = DataDirectory.locate() else {
+            throw LoadError.unreadable(URL(fileURLWithPath: "Data/catalog.json"), "找不到 Data 目录 (Data folder not found; set FAZHI_DATA)")
+        }
+        return try load(from: dir.appendingPathComponent("catalog.json"))
+    }
+
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    private func validate(_ url: URL) throws {
+        var seen = Set<String>()
+        for indicator in indicators {
+            guard seen.insert(indicator.id).inserted else { throw LoadError.invalid(url, "duplicate id \(indicator.id)") }
+            guard !indicator.subjects.isEmpty else { throw LoadError.invalid(url, "\(indicator.id) has no subjects") }
+            if indicator.kind == .count && indicator.units.isEmpty {
+                throw LoadError.invalid(url, "\(indicator.id) is a count with no units")
+            }
+        }
+    }
+}
+
+/// Finds the project's Data/ folder: $FAZHI_DATA, ./Data, or walking up from the executable.
+public enum DataDirectory {
+    public static func locate() -> URL? {
+        let fm = FileManager.default
+        func isData(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("catalog.json").path) }
+        if let env = ProcessInfo.processInfo.environment["FAZHI_DATA"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Data")
+        if isData(cwd) { return cwd }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            let candidate = dir.appendingPathComponent("Data")
+            if isData(candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }
+}

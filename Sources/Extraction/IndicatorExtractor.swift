@@ -1,0 +1,164 @@
+import ReportText
+
+/// Finds the catalog's indicators in a report's sentences.
+///
+/// Every catalog word is compiled into one keyword index, so each sentence that holds a
+/// number is scanned once for words; each number is then judged by the words of its clause
+/// and sentence: its measure word, subject, action, and what rules it out.
+public struct IndicatorExtractor: Sendable {
+    public let catalog: Catalog
+    private let keywords: KeywordIndex
+    private let rules: [CompiledRule]
+    private let subsetWords: Set<Int>
+    private let changeWords: Set<Int>
+    private let totalWords: Set<Int>
+    private let measureWords: Set<Int>
+    /// For each subject word, the indicators it names.
+    private let subjectOwners: [Int: Set<Int>]
+
+    private struct CompiledRule: Sendable {
+        let indicator: Indicator
+        let subjects: Set<Int>
+        let actions: Set<Int>
+        let units: Set<String>
+        let exclude: Set<Int>
+        let excludeSentence: Set<Int>
+    }
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+        var index = KeywordIndex()
+        func ids(_ words: [String]) -> Set<Int> { Set(words.map { index.add($0) }) }
+        subsetWords = ids(catalog.subsetWords)
+        changeWords = ids(catalog.changeWords)
+        totalWords = ids(catalog.totalWords)
+        measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
+        var owners: [Int: Set<Int>] = [:]
+        var rules: [CompiledRule] = []
+        for (n, indicator) in catalog.indicators.enumerated() {
+            let subjects = ids(indicator.subjects)
+            for word in subjects { owners[word, default: []].insert(n) }
+            rules.append(CompiledRule(
+                indicator: indicator, subjects: subjects, actions: ids(indicator.actions),
+                units: Set(indicator.units), exclude: ids(indicator.exclude),
+                excludeSentence: ids(indicator.excludeSentence)))
+        }
+        self.rules = rules
+        self.subjectOwners = owners
+        self.keywords = index
+    }
+
+    /// Every candidate in the report, the best one per indicator marked chosen.
+    /// - Parameter original: the decoded original's scalars, for evidence as written;
+    ///   nil (HTML, where the original is markup) quotes the normalized sentence instead.
+    public func findings(in text: NormalizedText, sentences: [Sentence],
+                         original: [Unicode.Scalar]?) -> [Finding] {
+        var candidates: [Finding] = []
+        for sentence in sentences {
+            candidates += findings(in: sentence, text: text, original: original)
+        }
+        return choose(candidates)
+    }
+
+    private func findings(in sentence: Sentence, text: NormalizedText,
+                          original: [Unicode.Scalar]?) -> [Finding] {
+        let slice = text.scalars[sentence.range]
+        let numbers = NumberScanner.scan(slice).filter { $0.role == .quantity || $0.role == .percent }
+        if numbers.isEmpty { return [] }
+        let hits = keywords.hits(in: slice)
+        let sentenceWords = Set(hits.map(\.word))
+        let isTotal = !sentenceWords.isDisjoint(with: totalWords)
+        var found: [Finding] = []
+        for number in numbers {
+            let start = number.range.lowerBound
+            // A subset (what leaders did, 其中…) named before the number rules it out for every indicator.
+            if hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
+            let clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
+            let clauseWords = Set(clauseHits.map(\.word))
+            if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            let unit = measureWord(after: number, hits: hits)
+            let nearestEarlierSubject = hits.last { subjectOwners[$0.word] != nil && $0.range.upperBound <= clause.lowerBound }
+
+            for (n, rule) in rules.enumerated() {
+                switch rule.indicator.kind {
+                case .rate: guard number.role == .percent else { continue }
+                case .count: guard number.role == .quantity, let unit, rule.units.contains(unit) else { continue }
+                }
+                guard sentenceWords.isDisjoint(with: rule.excludeSentence),
+                      clauseWords.isDisjoint(with: rule.exclude) else { continue }
+                if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions) { continue }
+                let localSubject = !clauseWords.isDisjoint(with: rule.subjects)
+                let inheritedSubject = nearestEarlierSubject.map { subjectOwners[$0.word]!.contains(n) } ?? false
+                guard localSubject || inheritedSubject else { continue }
+
+                var score = 10
+                if localSubject { score += 4 }
+                if isTotal { score += 2 }
+                found.append(finding(rule.indicator, number, sentence: sentence, text: text,
+                                     original: original, score: score))
+            }
+        }
+        return found
+    }
+
+    /// The longest measure word right after the number and its qualifier, spaces skipped.
+    private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit]) -> String? {
+        var end = number.range.upperBound
+        if let q = number.qualifierRange, q.lowerBound >= number.range.upperBound { end = max(end, q.upperBound) }
+        var best: KeywordIndex.Hit?
+        for hit in hits where measureWords.contains(hit.word) {
+            // allow one space between a number and its measure word: `调委会 19 个`
+            guard hit.range.lowerBound == end || hit.range.lowerBound == end + 1 else { continue }
+            if best == nil || hit.range.lowerBound < best!.range.lowerBound
+                || (hit.range.lowerBound == best!.range.lowerBound && hit.range.count > best!.range.count) {
+                best = hit
+            }
+        }
+        guard let best else { return nil }
+        return keywords.words[best.word]
+    }
+
+    private func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
+                         text: NormalizedText, original: [Unicode.Scalar]?, score: Int) -> Finding {
+        var writtenRange = number.range
+        if let q = number.qualifierRange {
+            writtenRange = min(q.lowerBound, writtenRange.lowerBound)..<max(q.upperBound, writtenRange.upperBound)
+        }
+        let evidenceStart = text.originalOffset(at: sentence.range.lowerBound)
+        let evidence: String
+        let written: String
+        if let original {
+            evidence = Self.string(original, text.originalOffset(at: sentence.range.lowerBound),
+                                   text.originalOffset(at: sentence.range.upperBound - 1) + 1)
+            written = Self.string(original, text.originalOffset(at: writtenRange.lowerBound),
+                                  text.originalOffset(at: writtenRange.upperBound - 1) + 1)
+        } else {
+            evidence = text.slice(sentence.range)
+            written = text.slice(writtenRange)
+        }
+        return Finding(indicator: indicator.id, value: number.value, unit: indicator.unit,
+                       qualifier: number.qualifier, written: written, evidence: evidence,
+                       offset: evidenceStart, numberOffset: text.originalOffset(at: number.range.lowerBound),
+                       score: score, chosen: false)
+    }
+
+    private static func string(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, from)..<min(scalars.count, max(from, to))])
+        return String(view)
+    }
+
+    /// Marks the best candidate of each indicator chosen: the highest score, then the first.
+    /// One number claimed by several indicators goes to the one that fits it best.
+    private func choose(_ candidates: [Finding]) -> [Finding] {
+        var result = candidates
+        var best: [String: Int] = [:]
+        for (i, candidate) in result.enumerated() {
+            if let j = best[candidate.indicator], result[j].score >= candidate.score { continue }
+            best[candidate.indicator] = i
+        }
+        for i in best.values { result[i].chosen = true }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+/// Finds every occurrence of a fixed set of words in one forward pass (a trie walked from each
+/// position; words are short, so this stays linear in practice and never backtracks).
+struct KeywordIndex: Sendable {
+    struct Hit: Sendable { let word: Int; let range: Range<Int> }
+
+    private struct Node: Sendable {
+        var next: [Unicode.Scalar: Int] = [:]
+        var word: Int? = nil
+    }
+
+    private var nodes: [Node] = [Node()]
+    private(set) var words: [String] = []
+    private var ids: [String: Int] = [:]
+
+    /// The id of a word, adding it if new.
+    mutating func add(_ word: String) -> Int {
+        if let id = ids[word] { return id }
+        let id = words.count
+        words.append(word)
+        ids[word] = id
+        var node = 0
+        for scalar in word.unicodeScalars {
+            if let next = nodes[node].next[scalar] {
+                node = next
+            } else {
+                nodes.append(Node())
+                nodes[node].next[scalar] = nodes.count - 1
+                node = nodes.count - 1
+            }
+        }
+        nodes[node].word = id
+        return id
+    }
+
+    func id(of word: String) -> Int? { ids[word] }
+
+    /// Every word occurrence inside `scalars`, overlapping ones included, in order of start.
+    func hits(in scalars: ArraySlice<Unicode.Scalar>) -> [Hit] {
+        var found: [Hit] = []
+        let root = nodes[0].next
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
+            if var node = root[scalars[start]] {
+                var end = start + 1
+                while true {
+                    if let word = nodes[node].word { found.append(Hit(word: word, range: start..<end)) }
+                    guard end < scalars.endIndex, let next = nodes[node].next[scalars[end]] else { break }
+                    node = next
+                    end += 1
+                }
+            }
+            start += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import ReportText
+
+/// What fazhi takes out of one report: where it is from, which year, and its findings.
+public struct ExtractedReport: Sendable {
+    public var source: String
+    public var metadata: ReportMetadata
+    /// Every candidate; `chosen` marks the one value reported per indicator.
+    public var findings: [Finding]
+
+    /// The one value per indicator, in catalog order.
+    public func chosen(in catalog: Catalog) -> [Finding] {
+        let order = Dictionary(uniqueKeysWithValues: catalog.indicators.enumerated().map { ($1.id, $0) })
+        return findings.filter(\.chosen).sorted { (order[$0.indicator] ?? .max) < (order[$1.indicator] ?? .max) }
+    }
+}
+
+/// Reads nothing itself: turns a read document into metadata and findings.
+public struct ReportExtractor: Sendable {
+    public let catalog: Catalog
+    private let indicators: IndicatorExtractor
+    private let metadata: MetadataResolver
+
+    public init(catalog: Catalog, gazetteer: Gazetteer) {
+        self.catalog = catalog
+        self.indicators = IndicatorExtractor(catalog: catalog)
+        self.metadata = MetadataResolver(gazetteer: gazetteer)
+    }
+
+    public func extract(_ document: ReportDocument, source: String) -> ExtractedReport {
+        let meta = metadata.resolve(document.text, fileName: document.url.lastPathComponent)
+        // HTML's original is markup: quote its normalized sentences instead.
+        let original = document.format == .html ? nil : Array(document.original.unicodeScalars)
+        let findings = indicators.findings(in: document.text, sentences: document.sentences, original: original)
+        return ExtractedReport(source: source, metadata: meta, findings: findings)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import ReportText
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "读取报告并提取指标 (read reports and extract their indicators).",
+        discussion: """
+        PATH 可以是文件或目录；目录会逐级读取其中的 .txt .htm .html .docx 文件。
+        无法读取的文件 (空文件、二进制、编码无法识别、损坏的 docx) 会在标准错误输出中
+        逐个列出原因，其余文件照常处理；有文件失败时退出码为 1。
+
+        PATH may be files or folders (read recursively). A file that cannot be read is
+        named on stderr with the reason and the rest go on; the exit status is then 1.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @Argument(help: "报告文件或目录 (report files or folders).")
+    var paths: [String]
+
+    @Flag(help: "只显示结果，不写入数据库 (show the results without storing them).")
+    var dryRun = false
+
+    @Option(help: "输出格式 table|json|csv (output format).")
+    var format: Format = .table
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("请给出至少一个报告文件或目录 (give at least one report file or folder).") }
+    }
+
+    func run() throws {
+        let catalog = try Catalog.standard()
+        let gazetteer = try Gazetteer.standard()
+        let extractor = ReportExtractor(catalog: catalog, gazetteer: gazetteer)
+        let files = ReportReader.reportFiles(under: paths.map { URL(fileURLWithPath: $0) })
+        if files.isEmpty {
+            throw ValidationError("在 \(paths.joined(separator: " ")) 中没有找到报告文件 (no .txt .html .docx files found).")
+        }
+        let results = files.parallelMap { url -> Result<ExtractedReport, ReadError> in
+            Result { try ReportReader.read(url) }
+                .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
+                .map { extractor.extract($0, source: url.relativePath) }
+        }
+        var reports: [ExtractedReport] = []
+        var failures = 0
+        for result in results {
+            switch result {
+            case .success(let report): reports.append(report)
+            case .failure(let error):
+                failures += 1
+                FileHandle.standardError.write(Data("fazhi: \(error)\n".utf8))
+            }
+        }
+        let output: String
+        switch format {
+        case .json: output = try ExtractOutput.json(reports, catalog: catalog)
+        case .csv: output = ExtractOutput.csv(reports, catalog: catalog)
+        case .table: output = ExtractOutput.table(reports, catalog: catalog)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if !dryRun {
+            FileHandle.standardError.write(Data("fazhi: 尚无数据库，结果未保存 (no store yet: nothing was saved; the store comes with `fazhi extract` without --dry-run in a later version)\n".utf8))
+        }
+        if failures > 0 {
+            FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

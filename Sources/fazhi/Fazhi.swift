@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Fazhi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fazhi",
+        abstract: "法治政府建设年度报告 → 指标、趋势与图表 (law-based government reports → indicators, trends, charts).",
+        discussion: """
+        fazhi 读取镇街《法治政府建设年度报告》(.txt .html .docx；UTF-8 或 GB18030)，
+        提取矛盾纠纷化解、信访办结、执法证等指标，并注明每个数字出自哪一句话。
+
+        fazhi reads township annual reports, extracts the indicators of its catalog with
+        the sentence each came from, and prints or stores them.
+
+        例 (examples):
+          fazhi extract Data/reports --dry-run
+          fazhi extract 报告目录/ --dry-run --format csv > 指标.csv
+          fazhi indicators
+        """,
+        subcommands: [Extract.self, Indicators.self]
+    )
+
+    /// Usage errors exit with 2, as command-line tools conventionally do; other failures keep their code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

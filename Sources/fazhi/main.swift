@@ -1,6 +1,0 @@
-import ArgumentParser
-import CPangoCairo
-import Extraction
-import ReportText
-
-print("fazhi")
