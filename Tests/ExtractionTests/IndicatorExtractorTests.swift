@@ -1,0 +1,61 @@
+import Testing
+@testable import Extraction
+import ReportText
+
+/// Sentences written in the genre's language, each with what a careful reader takes from it.
+struct GenreSentence: Sendable, CustomTestStringConvertible {
+    let text: String
+    let expected: [String: Double]
+    var qualifiers: [String: Qualifier] = [:]
+    var testDescription: String { text }
+}
+
+let genreSentences: [GenreSentence] = [
+    GenreSentence(text: "2023年,全镇共排查化解矛盾纠纷一百二十三件,化解率达百分之九十八点五。",
+                  expected: ["mediation.disputes": 123, "mediation.resolution_rate": 98.5]),
+    GenreSentence(text: "全年受理信访件46件,已办结44件,办结率95.65%。",
+                  expected: ["petitions.received": 46, "petitions.closed": 44, "petitions.closure_rate": 95.65]),
+    GenreSentence(text: "镇党委书记带头包案化解矛盾纠纷8起。", expected: [:]),
+    GenreSentence(text: "本年度收到行政复议申请3件,已全部办结,办结率100%。",
+                  expected: ["review.reconsideration_cases": 3]),
+    GenreSentence(text: "全镇发放宣传资料两千六百份,解答群众法律咨询三万五千余人次。",
+                  expected: ["publicity.materials": 2600, "legal.consultations": 35000],
+                  qualifiers: ["legal.consultations": .moreThan]),
+    GenreSentence(text: "全镇建立人民调解委员会15个,其中村级调委会14个。", expected: ["mediation.committees": 15]),
+    GenreSentence(text: "培育“法律明白人”80人,较上年增加20人。", expected: ["legal.literates": 80]),
+    GenreSentence(text: "全镇共有52名执法人员持有行政执法证,新申领执法证6个,注销执法证2个,持证上岗率100%。",
+                  expected: ["enforcement.certified_staff": 52, "enforcement.certificates_issued": 6,
+                             "enforcement.certificates_revoked": 2, "enforcement.certified_rate": 100]),
+    GenreSentence(text: "人大代表建议办复率100%,政协提案办结率100%。", expected: [:]),
+    GenreSentence(text: "围绕“八五”普法规划,开展法治宣传活动20余场次。", expected: ["publicity.events": 20],
+                  qualifiers: ["publicity.events": .moreThan]),
+    GenreSentence(text: "全年调解矛盾纠纷 40 起,调解成功 38 起。",
+                  expected: ["mediation.disputes": 40, "mediation.resolved": 38]),
+    GenreSentence(text: "全年共发生行政诉讼案件1件,负责人出庭应诉率100%。",
+                  expected: ["review.litigation_cases": 1, "review.head_appearance_rate": 100]),
+    GenreSentence(text: "司法所对13份合同进行合法性审查。", expected: ["review.legality_reviews": 13]),
+    GenreSentence(text: "聘请村(居)法律顾问12名,实现法律顾问全覆盖。", expected: ["legal.advisers": 12]),
+    GenreSentence(text: "依托12345热线和“1+6+N”机制,及时回应群众诉求。", expected: [:]),
+    GenreSentence(text: "全镇配备人民调解员86名。", expected: ["mediation.mediators": 86]),
+]
+
+@Test(arguments: genreSentences)
+func genreSentenceYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
+    let found = chosenValues(sentence.text)
+    #expect(found.mapValues(\.value) == sentence.expected)
+    for (id, qualifier) in sentence.qualifiers {
+        #expect(found[id]?.qualifier == qualifier)
+    }
+}
+
+@Test func leadersPersonalFiguresAreNotTheTownshipTotal() {
+    let found = chosenValues("镇党政主要负责人牵头化解矛盾纠纷12宗。2024年,全镇依法有效化解各类矛盾纠纷241起,办结率达96%。")
+    #expect(found["mediation.disputes"]?.value == 241)
+    #expect(found["mediation.resolution_rate"]?.value == 96)
+}
+
+@Test func aRateOfAnotherBodyIsNotAPetitionClosureRate() {
+    let found = chosenValues("2024年全镇共计收到行政复议申请2件,已办结2件,办结率100%。")
+    #expect(found["petitions.closure_rate"] == nil)
+    #expect(found["mediation.resolution_rate"] == nil)
+}
