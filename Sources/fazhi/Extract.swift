@@ -41,11 +41,7 @@ struct Extract: ParsableCommand {
         if files.isEmpty {
             throw ValidationError("在 \(paths.joined(separator: " ")) 中没有找到报告文件 (no .txt .html .docx files found).")
         }
-        let results = files.parallelMap { url -> Result<ExtractedReport, ReadError> in
-            Result { try ReportReader.read(url) }
-                .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
-                .map { extractor.extract($0, source: url.relativePath) }
-        }
+        let results = Self.extractAll(files, with: extractor)
         var reports: [ExtractedReport] = []
         var failures = 0
         for result in results {
@@ -69,6 +65,15 @@ struct Extract: ParsableCommand {
         if failures > 0 {
             FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))
             throw ExitCode(1)
+        }
+    }
+
+    /// Reads and extracts every file across all cores, in the order given.
+    static func extractAll(_ files: [URL], with extractor: ReportExtractor) -> [Result<ExtractedReport, ReadError>] {
+        files.parallelMap { url in
+            Result { try ReportReader.read(url) }
+                .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
+                .map { extractor.extract($0, source: url.relativePath) }
         }
     }
 }

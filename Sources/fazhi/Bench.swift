@@ -1,0 +1,61 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import ReportText
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "测速 (benchmarks): fazhi bench extract.",
+        subcommands: [ExtractBench.self]
+    )
+}
+
+/// End-to-end extraction throughput: read files in parallel, extract, write JSON.
+struct ExtractBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extraction throughput in MB/s on the sample reports repeated to a large corpus."
+    )
+
+    @Option(help: "Size of the corpus to build, in MB.")
+    var megabytes = 100
+
+    @Option(help: "Folder of reports to repeat (default: Data/reports).")
+    var samples = "Data/reports"
+
+    @Option(help: "Timed runs; the median is reported.")
+    var runs = 3
+
+    func run() throws {
+        let sources = ReportReader.reportFiles(under: [URL(fileURLWithPath: samples)])
+        guard !sources.isEmpty else { throw ValidationError("no reports under \(samples)") }
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: corpus) }
+
+        var bytes = 0, files: [URL] = []
+        let contents = try sources.map { try Data(contentsOf: $0) }
+        while bytes < megabytes * 1_000_000 {
+            let n = files.count
+            let url = corpus.appendingPathComponent(String(format: "%06d-", n) + sources[n % sources.count].lastPathComponent)
+            try contents[n % sources.count].write(to: url)
+            files.append(url)
+            bytes += contents[n % sources.count].count
+        }
+        let extractor = ReportExtractor(catalog: try Catalog.standard(), gazetteer: try Gazetteer.standard())
+        let sink = corpus.appendingPathComponent("out.json")
+        var seconds: [Double] = []
+        var findings = 0
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let reports = Extract.extractAll(files, with: extractor).compactMap { try? $0.get() }
+            try Data(try ExtractOutput.json(reports, catalog: extractor.catalog).utf8).write(to: sink)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            findings = reports.reduce(0) { $0 + $1.chosen(in: extractor.catalog).count }
+        }
+        let median = seconds.sorted()[seconds.count / 2]
+        let mb = Double(bytes) / 1e6
+        print(String(format: "extract: %d files, %.1f MB, %d findings; median of %d runs %.2f s → %.1f MB/s (%d cores)",
+                     files.count, mb, findings, runs, median, mb / median, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
