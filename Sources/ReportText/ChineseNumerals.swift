@@ -80,7 +80,7 @@ public enum ChineseNumeral {
         while i < end {
             let v = s[i].value
             if v == pointScalar {
-                guard i + 1 < end else { return (0, .invalid) }
+                guard i > start, i + 1 < end else { return (0, .invalid) }
                 if let p = pending { section += p; pending = nil }
                 var frac = 0.0, scale = 0.1
                 var j = i + 1
