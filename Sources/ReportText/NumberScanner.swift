@@ -64,6 +64,9 @@ private enum Words {
     static let di = sv("第"), qi = sv("其"), shi = sv("是"), dun = sv("、")
     static let yiShang = w("以上"), zuoYou = w("左右"), baiFenZhi = w("百分之"), boDa = w("拨打")
     static let guoJia = w("国家")
+    /// Service numbers that are names even on their own: 110, 12345, 12348.
+    static let hotlineNumbers: Set<Double> = [110, 119, 120, 122, 12110, 12309, 12315, 12319, 12333,
+                                              12338, 12345, 12348, 12351, 12355, 12368, 12369, 12380, 12388]
     static let one = sv("一"), qiTogether = sv("起"), ci = sv("次"), xing = sv("性"), tiao = sv("条"), long = sv("龙")
     static let bai = sv("百"), bai2 = sv("佰")
     static let quoteOpen = sv("“"), quoteClose = sv("”"), cornerOpen = sv("「"), cornerClose = sv("」")
@@ -106,8 +109,13 @@ private struct Scanner {
     }
     func matchesBefore(_ end: Int, _ word: [UInt32]) -> Bool { matches(end - word.count, word) }
     func matchesAny(_ i: Int, _ words: [[UInt32]]) -> Bool { words.contains { matches(i, $0) } }
-    @inline(__always) func skipSpace(_ i: Int) -> Int { c(i) == 0x20 ? i + 1 : i }
-    @inline(__always) func skipSpaceBack(_ i: Int) -> Int { c(i - 1) == 0x20 ? i - 1 : i }
+    /// A space as the normalizer leaves it, or one it may have missed (no-break, ideographic, tab).
+    @inline(__always) func isSpace(_ i: Int) -> Bool {
+        let v = c(i)
+        return v == 0x20 || v == 0xA0 || v == 0x3000 || v == 0x09
+    }
+    @inline(__always) func skipSpace(_ i: Int) -> Int { isSpace(i) ? i + 1 : i }
+    @inline(__always) func skipSpaceBack(_ i: Int) -> Int { isSpace(i - 1) ? i - 1 : i }
 
     /// Length of the measure word at `i`, 0 when there is none.
     func measureLength(at i: Int) -> Int {
@@ -117,7 +125,8 @@ private struct Scanner {
 
     /// Whether `i` starts a line or clause (only spaces between it and the previous break).
     func atClauseStart(_ i: Int, allowComma: Bool = false) -> Bool {
-        let p = skipSpaceBack(i) - 1
+        var p = i - 1
+        while isSpace(p) { p -= 1 }
         if p < lo { return true }
         let v = c(p)
         return Words.clauseEnd.contains(v) || (allowComma && v == 0x2C)
@@ -405,6 +414,11 @@ private struct Scanner {
             emit(start..<e, value, .name); return e
         }
 
+        if plain && Words.hotlineNumbers.contains(value) && measureLength(at: after) == 0
+            && c(after) != 0x25 && !(c(after) == Words.yu || c(after) == Words.duo) {
+            emit(start..<e, value, .name); return e
+        }
+
         // Percent
         if next == 0x25 {
             let end = after + 1
@@ -526,7 +540,7 @@ private struct Scanner {
         if Words.vagueBefore.contains(prev) { return e }
         let parsed = ChineseNumeral.parse(s, start, e)
         let single = e - start == 1
-        let value = parsed.value
+        var value = parsed.value
         let next = c(e)
         let range = start..<e
 
@@ -574,13 +588,21 @@ private struct Scanner {
         var p = e
         var after: (Qualifier, Range<Int>)? = nil
         let m = c(p)
+        var end = e
         if m == Words.yu || m == Words.duo || m == Words.lai {
             after = (m == Words.lai ? .about : .moreThan, p..<(p + 1))
             p += 1
+            // 十余万, 三百多万: the 万 after 余 belongs to the number
+            let u = c(p)
+            if u == Words.wan || u == Words.wanT || u == Words.yi || u == Words.yiT {
+                value *= (u == Words.wan || u == Words.wanT) ? 1e4 : 1e8
+                p += 1
+                end = p
+            }
         }
         p = skipSpace(p)
         let measure = measureLength(at: p)
-        if measure == 0 {
+        if measure == 0 && end == e {
             if inQuote(start) && !single { emit(range, value, .name) }
             return e
         }
@@ -592,11 +614,11 @@ private struct Scanner {
             if mw == Words.ci && c(p + 1) == Words.xing { return e }
             if mw == Words.tiao && c(p + 1) == Words.long { return e }
         }
-        if inQuote(start) || inTitle(start) { emit(range, value, .name); return e }
+        if inQuote(start) || inTitle(start) { emit(start..<end, value, .name); return end }
         var q = qualifierBefore(start)
         if let a = after { q = Scanner.merge(q, a); q?.0 = a.0 }
         if let a = qualifierAfter(p + measure) { q = Scanner.merge(q, a); q?.0 = a.0 }
-        emit(range, value, .quantity, q?.0 ?? .exact, q?.1)
-        return e
+        emit(start..<end, value, .quantity, q?.0 ?? .exact, q?.1)
+        return end
     }
 }
