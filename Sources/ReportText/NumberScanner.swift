@@ -68,7 +68,7 @@ private enum Words {
     static let hotlineNumbers: Set<Double> = [110, 119, 120, 122, 12110, 12309, 12315, 12319, 12333,
                                               12338, 12345, 12348, 12351, 12355, 12368, 12369, 12380, 12388]
     static let one = sv("一"), qiTogether = sv("起"), ci = sv("次"), xing = sv("性"), tiao = sv("条"), long = sv("龙")
-    static let bai = sv("百"), bai2 = sv("佰")
+    static let bai = sv("百"), bai2 = sv("佰"), qian = sv("千")
     static let quoteOpen = sv("“"), quoteClose = sv("”"), cornerOpen = sv("「"), cornerClose = sv("」")
     static let titleOpen = sv("《"), titleClose = sv("》")
     static let lenticularOpen = sv("〔"), lenticularClose = sv("〕")
@@ -454,8 +454,8 @@ private struct Scanner {
         }
         if moreThan == nil {
             let m = c(p)
-            if m == Words.wan || m == Words.wanT || m == Words.yi || m == Words.yiT {
-                let unit: Double = (m == Words.wan || m == Words.wanT) ? 1e4 : 1e8
+            if m == Words.wan || m == Words.wanT || m == Words.yi || m == Words.yiT || m == Words.qian {
+                let unit: Double = m == Words.qian ? 1e3 : ((m == Words.wan || m == Words.wanT) ? 1e4 : 1e8)
                 value *= unit
                 end = p + 1
                 p = end
