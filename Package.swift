@@ -33,6 +33,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
     ]
 )

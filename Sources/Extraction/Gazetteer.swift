@@ -1,0 +1,389 @@
+import Foundation
+
+/// China's administrative divisions down to township level (NBS 2023), indexed by code and name.
+///
+/// Reads `provinces.csv`, `cities.csv`, `areas.csv` and `streets.csv` from a directory, and
+/// `traditional.tsv` (traditional → simplified characters) when it is there.
+public final class Gazetteer: Sendable {
+    public enum Level: Int, Sendable, Comparable {
+        case province = 0, city, county, township
+        public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// One administrative unit. `parent` is the index of the unit above (nil for a province).
+    public struct Unit: Sendable, Hashable {
+        public let index: Int
+        public let code: String
+        public let name: String
+        public let level: Level
+        public let parent: Int?
+    }
+
+    /// How a name in the index is written.
+    enum Form: Int, Sendable {
+        /// The official full name: 廉江市, 屏边苗族自治县.
+        case full
+        /// The full name with the ethnic designation left out: 屏边县, 楚雄州.
+        case reduced
+        /// The name without its level word: 廉江, 广东, 楚雄. Trusted only where it stands as a place.
+        case short
+    }
+
+    struct Entry: Sendable {
+        let scalars: [Unicode.Scalar]
+        /// Units with this name, and the form in which each is written so.
+        let units: [Int]
+        let forms: [Form]
+        /// The most official form among them.
+        var form: Form { forms.min { $0.rawValue < $1.rawValue } ?? .short }
+        /// Units written so in full or reduced form (the ones a plain scan may trust).
+        var officialUnits: [Int] { zip(units, forms).filter { $0.1 != .short }.map { $0.0 } }
+    }
+
+    public let units: [Unit]
+    private let byCode: [String: Int]
+    /// Name (any form) → entry index.
+    private let entryByName: [String: Int]
+    let entries: [Entry]
+    /// Hash of the reversed scalars of a full or reduced name → entries (for scanning text).
+    private let scanIndex: [UInt64: [Int32]]
+    /// Scalars (below U+10000) that end some full or reduced name.
+    private let endsName: [Bool]
+    let maxNameLength: Int
+    let maxShortLength: Int
+    private let traditional: [UInt32: Unicode.Scalar]
+
+    public init(directory: URL) throws {
+        var units: [Unit] = []
+        var byCode: [String: Int] = [:]
+        units.reserveCapacity(45_000)
+        byCode.reserveCapacity(45_000)
+        func add(_ code: String, _ name: String, _ level: Level, _ parentCode: String?) {
+            let parent = parentCode.flatMap { byCode[$0] }
+            let unit = Unit(index: units.count, code: code, name: name, level: level, parent: parent)
+            byCode[code] = unit.index
+            units.append(unit)
+        }
+        for row in try Gazetteer.readCSV(directory.appendingPathComponent("provinces.csv")) where row.count >= 2 {
+            add(row[0], row[1], .province, nil)
+        }
+        for row in try Gazetteer.readCSV(directory.appendingPathComponent("cities.csv")) where row.count >= 3 {
+            add(row[0], row[1], .city, row[2])
+        }
+        for row in try Gazetteer.readCSV(directory.appendingPathComponent("areas.csv")) where row.count >= 3 {
+            add(row[0], row[1], .county, row[2])
+        }
+        for row in try Gazetteer.readCSV(directory.appendingPathComponent("streets.csv")) where row.count >= 3 {
+            add(row[0], row[1], .township, row[2])
+        }
+        self.units = units
+        self.byCode = byCode
+
+        // Names in every form.
+        var named: [String: [(form: Form, unit: Int)]] = [:]
+        named.reserveCapacity(60_000)
+        func index(_ name: String, _ form: Form, _ unit: Int) {
+            named[name, default: []].append((form, unit))
+        }
+        for unit in units {
+            switch unit.level {
+            case .township:
+                // Townships proper: 镇, 乡, 街道, 苏木; two-character names (张镇) are too
+                // easily part of ordinary words.
+                guard unit.name.count >= 3,
+                      unit.name.hasSuffix("镇") || unit.name.hasSuffix("乡")
+                        || unit.name.hasSuffix("街道") || unit.name.hasSuffix("苏木")
+                        || unit.name.hasSuffix("地区") else { continue }
+                index(unit.name, .full, unit.index)
+            default:
+                if unit.level == .city, unit.name == "市辖区" || unit.name == "县" || unit.name.hasSuffix("行政区划") {
+                    continue
+                }
+                index(unit.name, .full, unit.index)
+                for (alias, form) in Gazetteer.aliases(of: unit.name, level: unit.level) {
+                    index(alias, form, unit.index)
+                }
+            }
+        }
+        var entries: [Entry] = []
+        var entryByName: [String: Int] = [:]
+        var scanIndex: [UInt64: [Int32]] = [:]
+        var endsName = [Bool](repeating: false, count: 0x10000)
+        var maxNameLength = 0
+        var maxShortLength = 0
+        entries.reserveCapacity(named.count)
+        entryByName.reserveCapacity(named.count)
+        for (name, value) in named {
+            let scalars = Array(name.unicodeScalars)
+            let id = entries.count
+            let entry = Entry(scalars: scalars, units: value.map { $0.unit }, forms: value.map { $0.form })
+            entries.append(entry)
+            entryByName[name] = id
+            if entry.form == .short {
+                maxShortLength = max(maxShortLength, scalars.count)
+                continue
+            }
+            maxNameLength = max(maxNameLength, scalars.count)
+            var hash = Gazetteer.hashSeed
+            for scalar in scalars.reversed() { hash = Gazetteer.mix(hash, scalar) }
+            scanIndex[hash, default: []].append(Int32(id))
+            if let last = scalars.last, last.value < 0x10000 { endsName[Int(last.value)] = true }
+        }
+        self.entries = entries
+        self.entryByName = entryByName
+        self.scanIndex = scanIndex
+        self.endsName = endsName
+        self.maxNameLength = maxNameLength
+        self.maxShortLength = maxShortLength
+
+        var traditional: [UInt32: Unicode.Scalar] = [:]
+        let table = directory.appendingPathComponent("traditional.tsv")
+        if let text = try? String(contentsOf: table, encoding: .utf8) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let pair = line.split(separator: "\t")
+                guard pair.count >= 2, let from = pair[0].unicodeScalars.first,
+                      let to = pair[1].unicodeScalars.first else { continue }
+                traditional[from.value] = to
+            }
+        }
+        self.traditional = traditional
+    }
+
+    // MARK: - Locating the data
+
+    /// Finds Data/gazetteer: `$FAZHI_DATA/gazetteer`, then `./Data/gazetteer`, then walking up
+    /// from the executable's directory.
+    public static func locateDirectory() -> URL? {
+        let fm = FileManager.default
+        func ok(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("streets.csv").path) }
+        if let data = ProcessInfo.processInfo.environment["FAZHI_DATA"], !data.isEmpty {
+            let url = URL(fileURLWithPath: data).appendingPathComponent("gazetteer")
+            if ok(url) { return url }
+        }
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Data/gazetteer")
+        if ok(cwd) { return cwd }
+        var starts: [URL] = []
+        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath()) }
+        if let proc = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            starts.append(URL(fileURLWithPath: proc))
+        }
+        if let arg = CommandLine.arguments.first {
+            starts.append(URL(fileURLWithPath: arg).resolvingSymlinksInPath())
+        }
+        for start in starts {
+            var dir = start.deletingLastPathComponent()
+            while dir.path != "/" && !dir.path.isEmpty {
+                let candidate = dir.appendingPathComponent("Data/gazetteer")
+                if ok(candidate) { return candidate }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Lookups
+
+    public func unit(code: String) -> Unit? { byCode[code].map { units[$0] } }
+
+    public func parent(of unit: Unit) -> Unit? { unit.parent.map { units[$0] } }
+
+    /// The unit at `level` above (or equal to) `unit`.
+    public func ancestor(of unit: Unit, at level: Level) -> Unit? {
+        var current: Unit? = unit
+        while let u = current, u.level > level { current = parent(of: u) }
+        return current?.level == level ? current : nil
+    }
+
+    /// Units named `name` at a level, in the official full form only.
+    public func units(named name: String, level: Level) -> [Unit] {
+        guard let id = entryByName[name] else { return [] }
+        let e = entries[id]
+        return zip(e.units, e.forms).filter { $0.1 == .full }.map { units[$0.0] }.filter { $0.level == level }
+    }
+
+    public func townships(named name: String) -> [Unit] { units(named: name, level: .township) }
+
+    /// Counties by full name (屏边苗族自治县), by the name without the ethnic designation
+    /// (屏边县) or by the short name (屏边, 廉江).
+    public func counties(named name: String) -> [Unit] { anyForm(name, .county) }
+    public func cities(named name: String) -> [Unit] { anyForm(name, .city) }
+    public func provinces(named name: String) -> [Unit] { anyForm(name, .province) }
+
+    private func anyForm(_ name: String, _ level: Level) -> [Unit] {
+        guard let id = entryByName[name] else { return [] }
+        return entries[id].units.map { units[$0] }.filter { $0.level == level }
+    }
+
+    func entry(named name: String) -> Entry? { entryByName[name].map { entries[$0] } }
+
+    /// The name shown for a unit's city: the municipality itself for 北京/上海/天津/重庆, nil for
+    /// counties directly under a province (省直辖县级行政区划).
+    public func cityName(of unit: Unit) -> String? {
+        guard let city = ancestor(of: unit, at: .city) else { return nil }
+        if city.name == "市辖区" || city.name == "县" { return ancestor(of: unit, at: .province)?.name }
+        if city.name.hasSuffix("行政区划") { return nil }
+        return city.name
+    }
+
+    /// Simplified form of a scalar where the traditional table knows it.
+    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar { traditional[scalar.value] ?? scalar }
+
+    // MARK: - Scanning
+
+    /// Full or reduced names that end at `end` (inclusive) in `text`, longest first.
+    func names(endingAt end: Int, in text: [Unicode.Scalar]) -> [(start: Int, entry: Int)] {
+        let last = text[end].value
+        guard last < 0x10000, endsName[Int(last)] else { return [] }
+        var found: [(start: Int, entry: Int)] = []
+        var hash = Gazetteer.hashSeed
+        var k = 0
+        while k < maxNameLength && end - k >= 0 {
+            let scalar = text[end - k]
+            if !Gazetteer.isHan(scalar) && scalar != "（" && scalar != "）" { break }
+            hash = Gazetteer.mix(hash, scalar)
+            k += 1
+            if k >= 2, let ids = scanIndex[hash] {
+                for id in ids {
+                    let e = entries[Int(id)]
+                    if e.scalars.count == k && text[(end - k + 1)...end].elementsEqual(e.scalars) {
+                        found.append((end - k + 1, Int(id)))
+                    }
+                }
+            }
+        }
+        return found.reversed()
+    }
+
+    /// A short or other-form name of a unit ending exactly before `end` (exclusive), longest first.
+    func namesEnding(before end: Int, in text: [Unicode.Scalar], forms: Set<Form>) -> [(start: Int, entry: Int)] {
+        var found: [(start: Int, entry: Int)] = []
+        let longest = max(maxShortLength, maxNameLength)
+        var k = 2
+        while k <= longest && end - k >= 0 {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: text[(end - k)..<end])
+            if !Gazetteer.isHan(text[end - k]) { break }
+            if let id = entryByName[String(view)], entries[id].forms.contains(where: { forms.contains($0) }) {
+                found.append((end - k, id))
+            }
+            k += 1
+        }
+        return found.reversed()
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+            || (0x20000...0x2FFFF).contains(s.value)
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) private static func mix(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 {
+        (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
+    }
+
+    // MARK: - Aliases
+
+    static let ethnicGroups: [String] = [
+        "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
+        "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
+        "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+        "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+        "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+    ].sorted { $0.count > $1.count }
+
+    /// Strips trailing `…族` designations: 屏边苗族 → 屏边, 彭水苗族土家族 → 彭水.
+    static func stripEthnic(_ stem: String) -> String {
+        var s = stem
+        var changed = true
+        while changed && s.hasSuffix("族") {
+            changed = false
+            let body = String(s.dropLast())
+            for group in ethnicGroups where body.hasSuffix(group) && body.count > group.count {
+                s = String(body.dropLast(group.count))
+                changed = true
+                break
+            }
+        }
+        return s
+    }
+
+    static func aliases(of name: String, level: Level) -> [(String, Form)] {
+        var out: [(String, Form)] = []
+        switch level {
+        case .province:
+            for suffix in ["维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where name.hasSuffix(suffix) {
+                let stem = String(name.dropLast(suffix.count))
+                if stem.count >= 2 { out.append((stem, .short)) }
+                break
+            }
+        case .city:
+            if name.hasSuffix("自治州") {
+                let stem = stripEthnic(String(name.dropLast(3)))
+                if stem.count >= 2 { out.append((stem + "州", .reduced)); out.append((stem, .short)) }
+            } else if name.hasSuffix("地区") {
+                let stem = String(name.dropLast(2))
+                if stem.count >= 2 { out.append((stem, .short)) }
+            } else if name.hasSuffix("市") || name.hasSuffix("盟") {
+                let stem = String(name.dropLast())
+                if stem.count >= 2 { out.append((stem, .short)) }
+            }
+        case .county:
+            if name.hasSuffix("自治县") || name.hasSuffix("自治旗") {
+                let level = String(name.suffix(1))
+                let stem = stripEthnic(String(name.dropLast(3)))
+                if stem.count >= 2 && stem != name { out.append((stem + level, .reduced)); out.append((stem, .short)) }
+            } else if name.hasSuffix("新区") {
+                let stem = String(name.dropLast(2))
+                if (2...3).contains(stem.count) { out.append((stem, .short)) }
+            } else if let last = name.last, "县区市旗".contains(last) {
+                let stem = String(name.dropLast())
+                if (2...3).contains(stem.count) && !stem.hasSuffix("开发") && !stem.hasSuffix("管理") {
+                    out.append((stem, .short))
+                }
+            }
+        case .township:
+            break
+        }
+        return out
+    }
+
+    // MARK: - CSV
+
+    /// Rows of a small quoted CSV file, header skipped.
+    static func readCSV(_ url: URL) throws -> [[String]] {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var rows: [[String]] = []
+        rows.reserveCapacity(bytes.count / 40)
+        var row: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var header = true
+        var i = 0
+        func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        while i < bytes.count {
+            let b = bytes[i]
+            if quoted {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 1 } else { quoted = false }
+                } else { field.append(b) }
+            } else if b == UInt8(ascii: "\"") {
+                quoted = true
+            } else if b == UInt8(ascii: ",") {
+                endField()
+            } else if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+                if b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                endField()
+                if header { header = false } else if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+                row.removeAll(keepingCapacity: true)
+            } else {
+                field.append(b)
+            }
+            i += 1
+        }
+        if !field.isEmpty || !row.isEmpty {
+            endField()
+            if !header { rows.append(row) }
+        }
+        return rows
+    }
+}
