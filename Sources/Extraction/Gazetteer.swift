@@ -257,7 +257,7 @@ public final class Gazetteer: Sendable {
     /// A short or other-form name of a unit ending exactly before `end` (exclusive), longest first.
     func namesEnding(before end: Int, in text: [Unicode.Scalar], forms: Set<Form>) -> [(start: Int, entry: Int)] {
         var found: [(start: Int, entry: Int)] = []
-        let longest = max(maxShortLength, maxNameLength)
+        let longest = forms == [.short] ? maxShortLength : max(maxShortLength, maxNameLength)
         var k = 2
         while k <= longest && end - k >= 0 {
             var view = String.UnicodeScalarView()

@@ -222,18 +222,13 @@ struct Scan {
         for (n, line) in lines.enumerated() where [.title, .issuer, .fileName].contains(lineZone[n]) {
             for end in line.lowerBound..<line.upperBound {
                 for (start, entryID) in gz.namesEnding(before: end + 1, in: s, forms: [.short]) where start >= line.lowerBound {
-                    let inside = mentions.contains { $0.start <= start && end < $0.end && !($0.start == start && $0.end == end + 1) }
-                    if inside && !isAboveLevelPrefix(start, end + 1, mentions) { continue }
+                    // Inside a full name (廉江 of 廉江市, or part of a township's name) it adds nothing.
+                    if mentions.contains(where: { $0.start <= start && end < $0.end }) { continue }
                     for u in shortUnits(entryID) { note(u, lineZone[n]) }
                 }
             }
         }
         readIndexNumbers()
-    }
-
-    /// A short form directly followed by its level word inside a mention is that mention itself.
-    func isAboveLevelPrefix(_ start: Int, _ end: Int, _ mentions: [Mention]) -> Bool {
-        !mentions.contains { $0.start == start }
     }
 
     func shortUnits(_ entryID: Int) -> [Int] {
@@ -362,7 +357,9 @@ struct Scan {
             a.value != b.value ? a.value < b.value : firstAt[a.key]! > firstAt[b.key]!
         }
         let unlisted = unlistedTownship()
-        if let best, best.value >= Zone.opening.rawValue || unlisted == nil {
+        let bestZone = best.map { b in townshipMentions.filter { gz.units[$0.units[0]].name == b.key }.map(\.zone).max()! }
+        let preferUnlisted = unlisted.map { u in bestZone.map { $0 < u.zone } ?? true } ?? false
+        if let best, !preferUnlisted {
             meta.township = best.key
             // A county written directly before the township that holds no unit of this name: renamed or merged.
             let named = townshipMentions.filter { gz.units[$0.units[0]].name == best.key }
@@ -377,7 +374,7 @@ struct Scan {
             }
             fill(&meta, fromTownships: filter(candidates))
         } else if let unlisted {
-            meta.township = unlisted
+            meta.township = unlisted.name
             fill(&meta, fromAbove: topAreas())
         } else {
             fill(&meta, fromAbove: topAreas())
@@ -493,7 +490,7 @@ struct Scan {
     }
 
     /// A township the gazetteer does not list, as the title or opening writes it: 北城街街道办事处….
-    func unlistedTownship() -> String? {
+    func unlistedTownship() -> (name: String, zone: Zone)? {
         for (n, line) in lines.enumerated() where lineZone[n] == .title || lineZone[n] == .issuer
             || (lineZone[n] == .opening && lines[n].lowerBound < 600) {
             let t = trimmed(line)
@@ -501,6 +498,14 @@ struct Scan {
             // Start after a year (2025年,XX镇) or a named place (遂溪县XX镇).
             if let y = find("年,", in: t), y - from == 4 { from = y + 2 }
             for (uStart, uEnd) in strongRanges(in: t) where uStart <= from + 12 { from = max(from, uEnd) }
+            var skipping = true
+            while skipping {
+                skipping = false
+                for word in ["中共", "关于", "人民政府", "委员会"] where starts(word, at: from) {
+                    from += word.unicodeScalars.count
+                    skipping = true
+                }
+            }
             for suffix in ["街道", "镇", "乡", "苏木"] {
                 guard let at = find(suffix, in: from..<t.upperBound) else { continue }
                 let end = at + suffix.unicodeScalars.count
@@ -513,7 +518,7 @@ struct Scan {
                 }) else { continue }
                 let name = String(String.UnicodeScalarView(s[from..<end]))
                 if ["我镇", "本镇", "全镇", "我乡", "全乡", "本街道", "我街道"].contains(name) { continue }
-                return name
+                return (name, lineZone[n])
             }
         }
         return nil
