@@ -41,12 +41,11 @@ public final class Gazetteer: Sendable {
     }
 
     public let units: [Unit]
-    private let byCode: [String: Int]
-    /// Name (any form) → entry index.
-    private let entryByName: [String: Int]
+    /// Numeric code → unit index (codes of different levels differ in length and never start with 0).
+    private let byCode: [Int: Int32]
     let entries: [Entry]
-    /// Hash of the reversed scalars of a full or reduced name → entries (for scanning text).
-    private let scanIndex: [UInt64: [Int32]]
+    /// Hash of a name's scalars, last to first → entries with that hash (any form).
+    private let byHash: [UInt64: [Int32]]
     /// Scalars (below U+10000) that end some full or reduced name.
     private let endsName: [Bool]
     let maxNameLength: Int
@@ -55,13 +54,13 @@ public final class Gazetteer: Sendable {
 
     public init(directory: URL) throws {
         var units: [Unit] = []
-        var byCode: [String: Int] = [:]
+        var byCode: [Int: Int32] = [:]
         units.reserveCapacity(45_000)
         byCode.reserveCapacity(45_000)
         func add(_ code: String, _ name: String, _ level: Level, _ parentCode: String?) {
-            let parent = parentCode.flatMap { byCode[$0] }
+            let parent = parentCode.flatMap { Int($0) }.flatMap { byCode[$0] }.map(Int.init)
             let unit = Unit(index: units.count, code: code, name: name, level: level, parent: parent)
-            byCode[code] = unit.index
+            if let number = Int(code) { byCode[number] = Int32(unit.index) }
             units.append(unit)
         }
         for row in try Gazetteer.readCSV(directory.appendingPathComponent("provinces.csv")) where row.count >= 2 {
@@ -79,59 +78,66 @@ public final class Gazetteer: Sendable {
         self.units = units
         self.byCode = byCode
 
-        // Names in every form.
-        var named: [String: [(form: Form, unit: Int)]] = [:]
-        named.reserveCapacity(60_000)
-        func index(_ name: String, _ form: Form, _ unit: Int) {
-            named[name, default: []].append((form, unit))
+        // Every name in every form, grouped by its scalars.
+        var entries: [Entry] = []
+        var units0: [[Int]] = []
+        var forms0: [[Form]] = []
+        var byHash: [UInt64: [Int32]] = [:]
+        entries.reserveCapacity(50_000)
+        byHash.reserveCapacity(50_000)
+        var scalarsOf: [[Unicode.Scalar]] = []
+        func index(_ scalars: [Unicode.Scalar], _ form: Form, _ unit: Int) {
+            let hash = Gazetteer.hash(scalars[...])
+            if let ids = byHash[hash] {
+                for id in ids where scalarsOf[Int(id)] == scalars {
+                    units0[Int(id)].append(unit)
+                    forms0[Int(id)].append(form)
+                    return
+                }
+            }
+            byHash[hash, default: []].append(Int32(scalarsOf.count))
+            scalarsOf.append(scalars)
+            units0.append([unit])
+            forms0.append([form])
         }
+        let zhen: Unicode.Scalar = "镇", xiang: Unicode.Scalar = "乡"
+        let jiedao = Array("街道".unicodeScalars), sumu = Array("苏木".unicodeScalars), diqu = Array("地区".unicodeScalars)
         for unit in units {
+            let scalars = Array(unit.name.unicodeScalars)
             switch unit.level {
             case .township:
-                // Townships proper: 镇, 乡, 街道, 苏木; two-character names (张镇) are too
-                // easily part of ordinary words.
-                guard unit.name.count >= 3,
-                      unit.name.hasSuffix("镇") || unit.name.hasSuffix("乡")
-                        || unit.name.hasSuffix("街道") || unit.name.hasSuffix("苏木")
-                        || unit.name.hasSuffix("地区") else { continue }
-                index(unit.name, .full, unit.index)
+                // Townships proper: 镇, 乡, 街道, 苏木 (and Beijing's 地区); two-character names
+                // (张镇) are too easily part of ordinary words.
+                guard scalars.count >= 3 else { continue }
+                let last = scalars[scalars.count - 1]
+                let tail = Array(scalars.suffix(2))
+                guard last == zhen || last == xiang || tail == jiedao || tail == sumu || tail == diqu else { continue }
+                index(scalars, .full, unit.index)
             default:
                 if unit.level == .city, unit.name == "市辖区" || unit.name == "县" || unit.name.hasSuffix("行政区划") {
                     continue
                 }
-                index(unit.name, .full, unit.index)
+                index(scalars, .full, unit.index)
                 for (alias, form) in Gazetteer.aliases(of: unit.name, level: unit.level) {
-                    index(alias, form, unit.index)
+                    index(Array(alias.unicodeScalars), form, unit.index)
                 }
             }
         }
-        var entries: [Entry] = []
-        var entryByName: [String: Int] = [:]
-        var scanIndex: [UInt64: [Int32]] = [:]
         var endsName = [Bool](repeating: false, count: 0x10000)
         var maxNameLength = 0
         var maxShortLength = 0
-        entries.reserveCapacity(named.count)
-        entryByName.reserveCapacity(named.count)
-        for (name, value) in named {
-            let scalars = Array(name.unicodeScalars)
-            let id = entries.count
-            let entry = Entry(scalars: scalars, units: value.map { $0.unit }, forms: value.map { $0.form })
+        for id in scalarsOf.indices {
+            let entry = Entry(scalars: scalarsOf[id], units: units0[id], forms: forms0[id])
             entries.append(entry)
-            entryByName[name] = id
             if entry.form == .short {
-                maxShortLength = max(maxShortLength, scalars.count)
-                continue
+                maxShortLength = max(maxShortLength, entry.scalars.count)
+            } else {
+                maxNameLength = max(maxNameLength, entry.scalars.count)
+                if let last = entry.scalars.last, last.value < 0x10000 { endsName[Int(last.value)] = true }
             }
-            maxNameLength = max(maxNameLength, scalars.count)
-            var hash = Gazetteer.hashSeed
-            for scalar in scalars.reversed() { hash = Gazetteer.mix(hash, scalar) }
-            scanIndex[hash, default: []].append(Int32(id))
-            if let last = scalars.last, last.value < 0x10000 { endsName[Int(last.value)] = true }
         }
         self.entries = entries
-        self.entryByName = entryByName
-        self.scanIndex = scanIndex
+        self.byHash = byHash
         self.endsName = endsName
         self.maxNameLength = maxNameLength
         self.maxShortLength = maxShortLength
@@ -148,6 +154,21 @@ public final class Gazetteer: Sendable {
         }
         self.traditional = traditional
     }
+
+    /// Hash of scalars taken last to first (so a scan can extend it backwards one scalar at a time).
+    static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var h = hashSeed
+        for scalar in scalars.reversed() { h = mix(h, scalar) }
+        return h
+    }
+
+    private func entryID(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard let ids = byHash[Gazetteer.hash(scalars)] else { return nil }
+        for id in ids where entries[Int(id)].scalars.elementsEqual(scalars) { return Int(id) }
+        return nil
+    }
+
+    private func entryID(_ name: String) -> Int? { entryID(Array(name.unicodeScalars)[...]) }
 
     // MARK: - Locating the data
 
@@ -183,7 +204,10 @@ public final class Gazetteer: Sendable {
 
     // MARK: - Lookups
 
-    public func unit(code: String) -> Unit? { byCode[code].map { units[$0] } }
+    public func unit(code: String) -> Unit? {
+        guard let number = Int(code), let i = byCode[number], units[Int(i)].code == code else { return nil }
+        return units[Int(i)]
+    }
 
     public func parent(of unit: Unit) -> Unit? { unit.parent.map { units[$0] } }
 
@@ -196,7 +220,7 @@ public final class Gazetteer: Sendable {
 
     /// Units named `name` at a level, in the official full form only.
     public func units(named name: String, level: Level) -> [Unit] {
-        guard let id = entryByName[name] else { return [] }
+        guard let id = entryID(name) else { return [] }
         let e = entries[id]
         return zip(e.units, e.forms).filter { $0.1 == .full }.map { units[$0.0] }.filter { $0.level == level }
     }
@@ -210,11 +234,11 @@ public final class Gazetteer: Sendable {
     public func provinces(named name: String) -> [Unit] { anyForm(name, .province) }
 
     private func anyForm(_ name: String, _ level: Level) -> [Unit] {
-        guard let id = entryByName[name] else { return [] }
+        guard let id = entryID(name) else { return [] }
         return entries[id].units.map { units[$0] }.filter { $0.level == level }
     }
 
-    func entry(named name: String) -> Entry? { entryByName[name].map { entries[$0] } }
+    func entry(named name: String) -> Entry? { entryID(name).map { entries[$0] } }
 
     /// The name shown for a unit's city: the municipality itself for 北京/上海/天津/重庆, nil for
     /// counties directly under a province (省直辖县级行政区划).
@@ -242,10 +266,10 @@ public final class Gazetteer: Sendable {
             if !Gazetteer.isHan(scalar) && scalar != "（" && scalar != "）" { break }
             hash = Gazetteer.mix(hash, scalar)
             k += 1
-            if k >= 2, let ids = scanIndex[hash] {
+            if k >= 2, let ids = byHash[hash] {
                 for id in ids {
                     let e = entries[Int(id)]
-                    if e.scalars.count == k && text[(end - k + 1)...end].elementsEqual(e.scalars) {
+                    if e.form != .short && e.scalars.count == k && text[(end - k + 1)...end].elementsEqual(e.scalars) {
                         found.append((end - k + 1, Int(id)))
                     }
                 }
@@ -258,15 +282,22 @@ public final class Gazetteer: Sendable {
     func namesEnding(before end: Int, in text: [Unicode.Scalar], forms: Set<Form>) -> [(start: Int, entry: Int)] {
         var found: [(start: Int, entry: Int)] = []
         let longest = forms == [.short] ? maxShortLength : max(maxShortLength, maxNameLength)
-        var k = 2
-        while k <= longest && end - k >= 0 {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: text[(end - k)..<end])
-            if !Gazetteer.isHan(text[end - k]) { break }
-            if let id = entryByName[String(view)], entries[id].forms.contains(where: { forms.contains($0) }) {
-                found.append((end - k, id))
-            }
+        var hash = Gazetteer.hashSeed
+        var k = 0
+        while k < longest && end - k - 1 >= 0 {
+            let scalar = text[end - k - 1]
+            if !Gazetteer.isHan(scalar) { break }
+            hash = Gazetteer.mix(hash, scalar)
             k += 1
+            if k >= 2, let ids = byHash[hash] {
+                for id in ids {
+                    let e = entries[Int(id)]
+                    if e.scalars.count == k && text[(end - k)..<end].elementsEqual(e.scalars)
+                        && e.forms.contains(where: { forms.contains($0) }) {
+                        found.append((end - k, Int(id)))
+                    }
+                }
+            }
         }
         return found.reversed()
     }
@@ -276,8 +307,8 @@ public final class Gazetteer: Sendable {
             || (0x20000...0x2FFFF).contains(s.value)
     }
 
-    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) private static func mix(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 {
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func mix(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 {
         (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
     }
 

@@ -133,6 +133,11 @@ func sampleText(_ name: String) throws -> String {
     #expect(resolve(sixDigits).county == "浦东新区")
 }
 
+@Test func partyCommitteeHeaderDoesNotBecomeAnUnlistedTownship() {
+    let text = "中共新名镇委员会\n新名镇人民政府关于2024年法治政府建设情况的报告\n县委、县政府:\n2024年,新名镇扎实推进法治政府建设。"
+    #expect(resolve(text).township == "新名镇")
+}
+
 @Test func townshipTheGazetteerDoesNotListKeepsItsNameAndTheNamedCounty() {
     let meta = resolve("遂溪县新名镇人民政府2024年法治政府建设年度报告\n2024年,新名镇扎实推进法治政府建设。")
     #expect(meta == ReportMetadata(township: "新名镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2024))
@@ -174,8 +179,11 @@ func sampleText(_ name: String) throws -> String {
     #expect(perReport < 250)
 }
 
-@Test func gazetteerIsFoundFromTheWorkingDirectoryOrTheExecutable() {
-    #expect(Gazetteer.locateDirectory() != nil)
+@Test func gazetteerIsFoundFromTheWorkingDirectoryOrTheExecutable() throws {
+    let directory = try #require(Gazetteer.locateDirectory())
+    let start = Date()
+    let loaded = try Gazetteer(directory: directory)
+    print("gazetteer: \(loaded.units.count) units loaded in \(Int(Date().timeIntervalSince(start) * 1000)) ms (this build)")
     #expect(sharedGazetteer.counties(named: "廉江").map(\.name) == ["廉江市"])
     #expect(sharedGazetteer.counties(named: "屏边县").map(\.name) == ["屏边苗族自治县"])
     #expect(sharedGazetteer.unit(code: "440881")?.name == "廉江市")
