@@ -57,24 +57,23 @@ public final class Gazetteer: Sendable {
         var byCode: [Int: Int32] = [:]
         units.reserveCapacity(45_000)
         byCode.reserveCapacity(45_000)
-        func add(_ code: String, _ name: String, _ level: Level, _ parentCode: String?) {
-            let parent = parentCode.flatMap { Int($0) }.flatMap { byCode[$0] }.map(Int.init)
-            let unit = Unit(index: units.count, code: code, name: name, level: level, parent: parent)
-            if let number = Int(code) { byCode[number] = Int32(unit.index) }
-            units.append(unit)
+        func load(_ file: String, _ level: Level, parentField: Int?) throws {
+            try Gazetteer.forEachRow(directory.appendingPathComponent(file)) { bytes, fields in
+                guard fields.count >= 2, let number = Gazetteer.integer(bytes, fields[0]) else { return }
+                var parent: Int?
+                if let p = parentField, p < fields.count, let code = Gazetteer.integer(bytes, fields[p]) {
+                    parent = byCode[code].map(Int.init)
+                }
+                let code = String(decoding: bytes[fields[0]], as: UTF8.self)
+                let name = String(decoding: bytes[fields[1]], as: UTF8.self)
+                byCode[number] = Int32(units.count)
+                units.append(Unit(index: units.count, code: code, name: name, level: level, parent: parent))
+            }
         }
-        for row in try Gazetteer.readCSV(directory.appendingPathComponent("provinces.csv")) where row.count >= 2 {
-            add(row[0], row[1], .province, nil)
-        }
-        for row in try Gazetteer.readCSV(directory.appendingPathComponent("cities.csv")) where row.count >= 3 {
-            add(row[0], row[1], .city, row[2])
-        }
-        for row in try Gazetteer.readCSV(directory.appendingPathComponent("areas.csv")) where row.count >= 3 {
-            add(row[0], row[1], .county, row[2])
-        }
-        for row in try Gazetteer.readCSV(directory.appendingPathComponent("streets.csv")) where row.count >= 3 {
-            add(row[0], row[1], .township, row[2])
-        }
+        try load("provinces.csv", .province, parentField: nil)
+        try load("cities.csv", .city, parentField: 2)
+        try load("areas.csv", .county, parentField: 2)
+        try load("streets.csv", .township, parentField: 2)
         self.units = units
         self.byCode = byCode
 
@@ -110,8 +109,9 @@ public final class Gazetteer: Sendable {
                 // (张镇) are too easily part of ordinary words.
                 guard scalars.count >= 3 else { continue }
                 let last = scalars[scalars.count - 1]
-                let tail = Array(scalars.suffix(2))
-                guard last == zhen || last == xiang || tail == jiedao || tail == sumu || tail == diqu else { continue }
+                let tail = scalars[(scalars.count - 2)...]
+                guard last == zhen || last == xiang || tail.elementsEqual(jiedao) || tail.elementsEqual(sumu)
+                        || tail.elementsEqual(diqu) else { continue }
                 index(scalars, .full, unit.index)
             default:
                 if unit.level == .city, unit.name == "市辖区" || unit.name == "县" || unit.name.hasSuffix("行政区划") {
@@ -380,41 +380,49 @@ public final class Gazetteer: Sendable {
 
     // MARK: - CSV
 
-    /// Rows of a small quoted CSV file, header skipped.
-    static func readCSV(_ url: URL) throws -> [[String]] {
-        let bytes = [UInt8](try Data(contentsOf: url))
-        var rows: [[String]] = []
-        rows.reserveCapacity(bytes.count / 40)
-        var row: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var header = true
-        var i = 0
-        func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
-        while i < bytes.count {
-            let b = bytes[i]
-            if quoted {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 1 } else { quoted = false }
-                } else { field.append(b) }
-            } else if b == UInt8(ascii: "\"") {
-                quoted = true
-            } else if b == UInt8(ascii: ",") {
-                endField()
-            } else if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
-                if b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                endField()
-                if header { header = false } else if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row.removeAll(keepingCapacity: true)
-            } else {
-                field.append(b)
+    /// Calls `body` with the bytes of a simple CSV file and the byte ranges of each data row's
+    /// fields (quotes stripped; the header row skipped; no quotes or commas inside fields).
+    static func forEachRow(_ url: URL, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) throws -> Void) throws {
+        let data = try Data(contentsOf: url)
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(8)
+            var fieldStart = 0
+            var header = true
+            var i = 0
+            let n = bytes.count
+            func close(_ end: Int) {
+                var a = fieldStart, b = end
+                if b > a && bytes[b - 1] == UInt8(ascii: "\r") { b -= 1 }
+                if b - a >= 2 && bytes[a] == UInt8(ascii: "\"") && bytes[b - 1] == UInt8(ascii: "\"") { a += 1; b -= 1 }
+                fields.append(a..<b)
             }
-            i += 1
+            while i <= n {
+                let b = i < n ? bytes[i] : UInt8(ascii: "\n")
+                if b == UInt8(ascii: ",") {
+                    close(i)
+                    fieldStart = i + 1
+                } else if b == UInt8(ascii: "\n") {
+                    close(i)
+                    if header { header = false } else if !(fields.count == 1 && fields[0].isEmpty) { try body(bytes, fields) }
+                    fields.removeAll(keepingCapacity: true)
+                    fieldStart = i + 1
+                }
+                i += 1
+            }
         }
-        if !field.isEmpty || !row.isEmpty {
-            endField()
-            if !header { rows.append(row) }
+    }
+
+    /// The decimal number a field holds.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        var v = 0
+        for i in range {
+            let d = Int(bytes[i]) - 48
+            guard (0...9).contains(d) else { return nil }
+            v = v * 10 + d
         }
-        return rows
+        return v
     }
 }
