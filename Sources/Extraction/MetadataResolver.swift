@@ -144,15 +144,23 @@ struct Scan {
         let early = line.lowerBound < Scan.openingLength * 2
         if !early || t.isEmpty { return line.lowerBound < Scan.openingLength ? .opening : .body }
         let sentence = has("。", in: t)
-        for label in ["发布机构", "发文机关", "发文单位", "发布单位", "机构名称", "信息来源", "来源", "编辑", "公开责任部门"] where has(label, in: t) {
-            return .issuer
+        // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
+        if t.count <= 160 {
+            for label in ["发布机构", "发文机关", "发文单位", "发布单位", "机构名称", "信息来源", "来源", "编辑", "公开责任部门"] {
+                var from = t.lowerBound
+                while let at = find(label, in: from..<t.upperBound) {
+                    from = at + 1
+                    let after = at + label.unicodeScalars.count
+                    if after >= t.upperBound || ":：|] 】\t".unicodeScalars.contains(s[after]) { return .issuer }
+                }
+            }
         }
         for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
         let last = s[t.upperBound - 1]
         if (last == ":" || last == "：") && t.count <= 40 && (has("委", in: t) || has("政府", in: t)) && !sentence {
             return .addressee
         }
-        if t.count <= 120 && !sentence && line.lowerBound < Scan.openingLength
+        if t.count <= 120 && !sentence && line.lowerBound < Scan.openingLength && !startsWithListMarker(t)
             && (has("法治政府", in: t) || has("法治建设", in: t))
             && (t.count <= 60 || has("报告", in: t)) {
             return .title
@@ -163,6 +171,16 @@ struct Scan {
             }
         }
         return line.lowerBound < Scan.openingLength ? .opening : .body
+    }
+
+    /// 一、 (一) 1. 第一: a section heading, not a title.
+    func startsWithListMarker(_ t: Range<Int>) -> Bool {
+        guard let first = t.first.map({ s[$0] }) else { return false }
+        if "(（".unicodeScalars.contains(first) { return true }
+        if "一二三四五六七八九十".unicodeScalars.contains(first), t.count > 1,
+           "、.．是".unicodeScalars.contains(s[t.lowerBound + 1]) { return true }
+        if ("0"..."9").contains(first), t.count > 1, "、.．".unicodeScalars.contains(s[t.lowerBound + 1]) { return true }
+        return starts("第", at: t.lowerBound)
     }
 
     // MARK: Scanning names
@@ -556,13 +574,13 @@ struct Scan {
             // Range: 2021-2025年 / 2021—2025.
             var before = i - 1
             while before >= 0 && s[before] == " " { before -= 1 }
-            if dash(before) && digit(before - 1) { continue }
+            if dash(before) && (digit(before - 1) || (before >= 2 && s[before - 1] == "年" && digit(before - 2))) { continue }
             if dash(i + 4) { continue }
-            // Dates: 2025年1月.
+            // Dates (2025年1月) and ranges written 2021年—2025年.
             if s[after] == "年" {
                 var k = after + 1
                 while k < s.count && s[k] == " " { k += 1 }
-                if digit(k) { continue }
+                if digit(k) || (dash(k) && digit(k + 1)) { continue }
             }
             // Plans for the next year.
             let look = (i + 4)..<min(i + 18, s.count)

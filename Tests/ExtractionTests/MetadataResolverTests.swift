@@ -155,6 +155,19 @@ func sampleText(_ name: String) throws -> String {
     #expect(resolve(planFirst).year == 2024)
 }
 
+@Test func sectionHeadingsAndSentencesAreNotTitlesOrIssuers() {
+    let text = """
+    一、2025年法治政府建设工作计划
+    2024年,河头镇坚持依法行政,资金来源 遂溪县财政。
+    """
+    let meta = resolve(text)
+    #expect(meta.year == 2024)
+    #expect(meta.township == "河头镇")
+    // 遂溪县 in a sentence still names the county, from the body rather than the issuer.
+    #expect(meta.county == "遂溪县")
+    #expect(resolve("关于2021年—2025年规划及2024年法治政府建设情况的报告").year == 2024)
+}
+
 @Test func yearComesFromTheOpeningWhenTheTitleHasNone() {
     #expect(resolve("法治政府建设年度报告\n2023年以来,我镇坚持依法行政。发布日期:2024-02-01").year == 2023)
 }
