@@ -133,6 +133,12 @@ func sampleText(_ name: String) throws -> String {
     #expect(resolve(sixDigits).county == "浦东新区")
 }
 
+@Test func townshipCodeInTheIndexNumberResolvesTheTownship() throws {
+    let code = try #require(sharedGazetteer.townships(named: "河头镇").first { $0.code.hasPrefix("440823") }).code
+    let meta = resolve("索引号: \(code)000-2025-00001\n法治政府建设年度报告\n2024年,我镇扎实推进法治政府建设。")
+    #expect(meta == ReportMetadata(township: "河头镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2024))
+}
+
 @Test func partyCommitteeHeaderDoesNotBecomeAnUnlistedTownship() {
     let text = "中共新名镇委员会\n新名镇人民政府关于2024年法治政府建设情况的报告\n县委、县政府:\n2024年,新名镇扎实推进法治政府建设。"
     #expect(resolve(text).township == "新名镇")
