@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi"]),
     ]

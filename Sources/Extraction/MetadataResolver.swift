@@ -1,0 +1,645 @@
+import Foundation
+import ReportText
+
+/// Finds which township, county, city, province and year a report is about.
+///
+/// The text is scanned once for gazetteer names (at the scalars that end a name, looking back
+/// through a hash index), for index numbers (索引号) carrying an area code, and for years. Each
+/// mention is weighted by where it stands: the title and the issuing body count most, the
+/// opening next, later text least. The report's township is the best-weighted township name;
+/// among the units of that name, the ones consistent with the counties, cities and provinces the
+/// text names or codes are kept, and a field is filled only when all that remain agree on it.
+public struct MetadataResolver: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    public func resolve(_ text: NormalizedText, fileName: String? = nil) -> ReportMetadata {
+        var scan = Scan(gazetteer: gazetteer, text: text, fileName: fileName)
+        scan.run()
+        return scan.result()
+    }
+}
+
+// MARK: - Zones
+
+/// Where a mention stands, and how much it says about what the report is about.
+enum Zone: Int, Comparable {
+    case body = 1, opening = 3, addressee = 5, issuer = 6, fileName = 7, title = 10
+    static func < (a: Zone, b: Zone) -> Bool { a.rawValue < b.rawValue }
+}
+
+struct Mention {
+    let start: Int
+    let end: Int  // exclusive
+    let entry: Int
+    let units: [Int]
+    let zone: Zone
+}
+
+struct Scan {
+    let gz: Gazetteer
+    /// Simplified, half-width scalars of the text, then a newline and the file name.
+    var s: [Unicode.Scalar]
+    let bodyCount: Int
+    var zones: [Zone] = []
+    var lineOf: [Int] = []
+    var lines: [Range<Int>] = []
+    var lineZone: [Zone] = []
+
+    var townshipMentions: [Mention] = []
+    /// Evidence per unit index (county, city or province): the best zone that names it.
+    var strong: [Int: Zone] = [:]
+    /// Area mentions that stand directly before a township mention: township start → area units.
+    var prefixAreas: [Int: [Int]] = [:]
+
+    static let openingLength = 1500
+
+    init(gazetteer: Gazetteer, text: NormalizedText, fileName: String?) {
+        gz = gazetteer
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(text.count + 64)
+        for scalar in text.scalars { s.append(Scan.fold(gazetteer.simplified(scalar))) }
+        bodyCount = s.count
+        if let fileName {
+            s.append("\n")
+            let stem = (fileName as NSString).lastPathComponent
+            for scalar in stem.unicodeScalars { s.append(Scan.fold(gazetteer.simplified(scalar))) }
+        }
+        self.s = s
+    }
+
+    static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        switch c.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(c.value - 0xFEE0)!
+        case 0x3000: return " "
+        default: return c
+        }
+    }
+
+    // MARK: Lines and zones
+
+    mutating func classifyLines() {
+        var start = 0
+        lineOf = [Int](repeating: 0, count: s.count)
+        for i in 0...s.count {
+            if i == s.count || s[i] == "\n" || s[i] == "\r" {
+                lines.append(start..<i)
+                start = i + 1
+            } else {
+                lineOf[i] = lines.count
+            }
+        }
+        lineZone = lines.map { line in classify(line) }
+        zones = [Zone](repeating: .body, count: s.count)
+        for (n, line) in lines.enumerated() {
+            for i in line { zones[i] = lineZone[n] }
+        }
+    }
+
+    func has(_ word: String, in range: Range<Int>) -> Bool { find(word, in: range) != nil }
+
+    func find(_ word: String, in range: Range<Int>) -> Int? {
+        let w = Array(word.unicodeScalars)
+        guard let first = w.first, range.count >= w.count else { return nil }
+        var i = range.lowerBound
+        while i + w.count <= range.upperBound {
+            if s[i] == first {
+                var k = 1
+                while k < w.count && s[i + k] == w[k] { k += 1 }
+                if k == w.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    func starts(_ word: String, at i: Int) -> Bool {
+        var k = i
+        for c in word.unicodeScalars {
+            guard k < s.count, s[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func ends(_ word: String, at end: Int) -> Bool {
+        let w = Array(word.unicodeScalars)
+        guard end - w.count >= 0 else { return false }
+        return s[(end - w.count)..<end].elementsEqual(w)
+    }
+
+    func trimmed(_ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b && (s[a].properties.isWhitespace || s[a] == "|" || s[a] == "•") { a += 1 }
+        while b > a && (s[b - 1].properties.isWhitespace || s[b - 1] == "|") { b -= 1 }
+        return a..<b
+    }
+
+    func classify(_ line: Range<Int>) -> Zone {
+        if line.lowerBound >= bodyCount { return .fileName }
+        let t = trimmed(line)
+        let early = line.lowerBound < Scan.openingLength * 2
+        if !early || t.isEmpty { return line.lowerBound < Scan.openingLength ? .opening : .body }
+        let sentence = has("。", in: t)
+        // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
+        if t.count <= 160 {
+            for label in ["发布机构", "发文机关", "发文单位", "发布单位", "机构名称", "信息来源", "来源", "编辑", "公开责任部门"] {
+                var from = t.lowerBound
+                while let at = find(label, in: from..<t.upperBound) {
+                    from = at + 1
+                    let after = at + label.unicodeScalars.count
+                    if after >= t.upperBound || ":：|] 】\t".unicodeScalars.contains(s[after]) { return .issuer }
+                }
+            }
+        }
+        for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
+        let last = s[t.upperBound - 1]
+        if (last == ":" || last == "：") && t.count <= 40 && (has("委", in: t) || has("政府", in: t)) && !sentence {
+            return .addressee
+        }
+        if t.count <= 120 && !sentence && line.lowerBound < Scan.openingLength && !startsWithListMarker(t)
+            && (has("法治政府", in: t) || has("法治建设", in: t))
+            && (t.count <= 60 || has("报告", in: t)) {
+            return .title
+        }
+        if t.count <= 40 && !sentence && line.lowerBound < Scan.openingLength {
+            for word in ["人民政府", "人民政府文件", "委员会", "办事处"] where ends(word, at: t.upperBound) {
+                return .title
+            }
+        }
+        return line.lowerBound < Scan.openingLength ? .opening : .body
+    }
+
+    /// 一、 (一) 1. 第一: a section heading, not a title.
+    func startsWithListMarker(_ t: Range<Int>) -> Bool {
+        guard let first = t.first.map({ s[$0] }) else { return false }
+        if "(（".unicodeScalars.contains(first) { return true }
+        if "一二三四五六七八九十".unicodeScalars.contains(first), t.count > 1,
+           "、.．是".unicodeScalars.contains(s[t.lowerBound + 1]) { return true }
+        if ("0"..."9").contains(first), t.count > 1, "、.．".unicodeScalars.contains(s[t.lowerBound + 1]) { return true }
+        return starts("第", at: t.lowerBound)
+    }
+
+    // MARK: Scanning names
+
+    mutating func run() {
+        classifyLines()
+        var raw: [Mention] = []
+        for end in 0..<s.count {
+            for (start, entryID) in gz.names(endingAt: end, in: s) {
+                let entry = gz.entries[entryID]
+                let units = entry.officialUnits
+                if units.isEmpty { continue }
+                raw.append(Mention(start: start, end: end + 1, entry: entryID, units: units, zone: zones[start]))
+            }
+        }
+        // Drop mentions inside a longer one.
+        raw.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var mentions: [Mention] = []
+        var coveredTo = -1
+        for m in raw where m.end > coveredTo {
+            mentions.append(m)
+            coveredTo = m.end
+        }
+        // Township mentions and strong evidence for the levels above.
+        var aboveEnds: [Int: [Int]] = [:]
+        for m in mentions {
+            let levels = Set(m.units.map { gz.units[$0].level })
+            if levels.contains(.township) {
+                townshipMentions.append(Mention(start: m.start, end: m.end, entry: m.entry,
+                                                units: m.units.filter { gz.units[$0].level == .township },
+                                                zone: m.zone))
+                continue
+            }
+            let length = m.end - m.start
+            if length <= 2 && !standsAsPlace(m.start, m.end) { continue }
+            for u in m.units { note(u, m.zone) }
+            aboveEnds[m.end, default: []].append(contentsOf: m.units)
+        }
+        // Short forms where they stand as a place.
+        for m in townshipMentions {
+            if let above = aboveEnds[m.start] { prefixAreas[m.start] = above }
+            for (start, entryID) in gz.namesEnding(before: m.start, in: s, forms: [.short]) {
+                let units = shortUnits(entryID)
+                for u in units { note(u, zones[start]) }
+                if prefixAreas[m.start] == nil { prefixAreas[m.start] = units }
+            }
+        }
+        // 廉江 + 市委, 平坝 + 区人民政府: a short name before its level word and 委/政府.
+        for i in 1..<max(s.count, 1) where s[i] == "委" || starts("政府", at: i) || starts("人民政府", at: i) {
+            let level = s[i - 1]
+            guard "县市区州旗盟省".unicodeScalars.contains(level) else { continue }
+            for (start, entryID) in gz.namesEnding(before: i - 1, in: s, forms: [.short]) {
+                for u in shortUnits(entryID) where levelMatches(gz.units[u], level) { note(u, zones[start]) }
+            }
+        }
+        // Short forms anywhere in the title, the issuer and the file name.
+        for (n, line) in lines.enumerated() where [.title, .issuer, .fileName].contains(lineZone[n]) {
+            for end in line.lowerBound..<line.upperBound {
+                for (start, entryID) in gz.namesEnding(before: end + 1, in: s, forms: [.short]) where start >= line.lowerBound {
+                    // Inside a full name (廉江 of 廉江市, or part of a township's name) it adds nothing.
+                    if mentions.contains(where: { $0.start <= start && end < $0.end }) { continue }
+                    for u in shortUnits(entryID) { note(u, lineZone[n]) }
+                }
+            }
+        }
+        readIndexNumbers()
+    }
+
+    func shortUnits(_ entryID: Int) -> [Int] {
+        let e = gz.entries[entryID]
+        return zip(e.units, e.forms).filter { $0.1 == .short && gz.units[$0.0].level != .township }.map { $0.0 }
+    }
+
+    func levelMatches(_ unit: Gazetteer.Unit, _ word: Unicode.Scalar) -> Bool {
+        unit.name.unicodeScalars.last == word || (word == "州" && unit.level == .city)
+            || (word == "区" && unit.name.hasSuffix("自治区"))
+    }
+
+    /// A two-character name (渠县, 城区) counts only before 委/政府/人大 or a township, or right after its parent.
+    func standsAsPlace(_ start: Int, _ end: Int) -> Bool {
+        if zones[start] == .title || zones[start] == .issuer || zones[start] == .fileName { return true }
+        for word in ["委", "人民政府", "政府", "党委", "县委", "市委", "区委", "人大", "法院", "检察院"] where starts(word, at: end) {
+            return true
+        }
+        return ends("中共", at: start)
+    }
+
+    mutating func note(_ unit: Int, _ zone: Zone) {
+        if let z = strong[unit], z >= zone { return }
+        strong[unit] = zone
+    }
+
+    // MARK: Index numbers
+
+    mutating func readIndexNumbers() {
+        var i = 0
+        let limit = min(s.count, bodyCount)
+        while i < limit {
+            guard s[i] == "索" else { i += 1; continue }
+            var k = i + 1
+            func skipSpaces() { while k < limit && (s[k] == " " || s[k] == "\t") { k += 1 } }
+            skipSpaces()
+            guard k < limit, s[k] == "引" else { i += 1; continue }
+            k += 1
+            skipSpaces()
+            guard k < limit, s[k] == "号" else { i += 1; continue }
+            k += 1
+            var skipped = 0
+            while k < limit && skipped < 16 && !isAlnum(s[k]) && s[k] != "\n" { k += 1; skipped += 1 }
+            var token = ""
+            while k < limit && (isAlnum(s[k]) || s[k] == "-" || s[k] == "/" || s[k] == "_") {
+                token.unicodeScalars.append(s[k])
+                k += 1
+            }
+            if let unit = unitOfIndexNumber(token) {
+                var u: Int? = unit
+                while let current = u {
+                    if gz.units[current].level != .township { note(current, .issuer) }
+                    u = gz.units[current].parent
+                }
+                if gz.units[unit].level == .township {
+                    townshipMentions.append(Mention(start: i, end: k, entry: -1, units: [unit], zone: .issuer))
+                }
+            }
+            i = k
+        }
+    }
+
+    func isAlnum(_ c: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(c) || ("A"..."Z").contains(c) || ("a"..."z").contains(c)
+    }
+
+    /// The unit an index number's code names: characters 3–8 of a unified social credit code,
+    /// or a leading 6-, 9- or 12-digit code.
+    func unitOfIndexNumber(_ token: String) -> Int? {
+        let head = token.split(separator: "/").first.map(String.init) ?? token
+        let chars = Array(head.unicodeScalars)
+        if chars.count == 18, chars[0] != "0" {
+            let code = String(String.UnicodeScalarView(chars[2..<8]))
+            if code.allSatisfy(\.isNumber), let u = areaOrAbove(code) { return u }
+        }
+        // Digit runs: the first run of 6, 9 or 12 digits that the gazetteer knows.
+        var runs: [String] = []
+        var current = ""
+        for c in chars {
+            if ("0"..."9").contains(c) { current.unicodeScalars.append(c) } else {
+                if !current.isEmpty { runs.append(current) }
+                current = ""
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        for run in runs.prefix(2) {
+            switch run.count {
+            case 6: if let u = areaOrAbove(run) { return u }
+            case 9, 12:
+                if let t = gz.unit(code: String(run.prefix(9))), t.level == .township { return t.index }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    func areaOrAbove(_ code: String) -> Int? {
+        if let u = gz.unit(code: code) { return u.index }
+        if code.hasSuffix("0000"), let p = gz.unit(code: String(code.prefix(2))) { return p.index }
+        if code.hasSuffix("00"), let c = gz.unit(code: String(code.prefix(4))) { return c.index }
+        return nil
+    }
+
+    // MARK: Deciding
+
+    func townshipBonus(_ m: Mention) -> Int {
+        for word in ["人民政府", "党委", "办事处", "党工委", "委员会", "政府"] where starts(word, at: m.end) { return 2 }
+        return 0
+    }
+
+    func result() -> ReportMetadata {
+        var meta = ReportMetadata()
+        meta.year = year()
+
+        // The township the report is about.
+        var score: [String: Int] = [:]
+        var firstAt: [String: Int] = [:]
+        var unitsOf: [String: Set<Int>] = [:]
+        for m in townshipMentions {
+            let name = gz.units[m.units[0]].name
+            score[name, default: 0] += m.zone.rawValue + townshipBonus(m)
+            if firstAt[name] == nil { firstAt[name] = m.start }
+            unitsOf[name, default: []].formUnion(m.units)
+        }
+        let best = score.max { a, b in
+            a.value != b.value ? a.value < b.value : firstAt[a.key]! > firstAt[b.key]!
+        }
+        let unlisted = unlistedTownship()
+        let bestZone = best.map { b in townshipMentions.filter { gz.units[$0.units[0]].name == b.key }.map(\.zone).max()! }
+        let preferUnlisted = unlisted.map { u in bestZone.map { $0 < u.zone } ?? true } ?? false
+        if let best, !preferUnlisted {
+            meta.township = best.key
+            // A county written directly before the township that holds no unit of this name: renamed or merged.
+            let named = townshipMentions.filter { gz.units[$0.units[0]].name == best.key }
+            var candidates = Array(unitsOf[best.key]!).sorted()
+            for m in named where m.zone >= .issuer {
+                if let areas = prefixAreas[m.start], !areas.isEmpty {
+                    let inside = candidates.filter { t in areas.contains { a in isAncestor(a, of: t) } }
+                    if inside.isEmpty { fill(&meta, fromAbove: areas); return meta }
+                    candidates = inside
+                    break
+                }
+            }
+            fill(&meta, fromTownships: filter(candidates))
+        } else if let unlisted {
+            meta.township = unlisted.name
+            fill(&meta, fromAbove: topAreas())
+        } else {
+            fill(&meta, fromAbove: topAreas())
+        }
+        return meta
+    }
+
+    func isAncestor(_ a: Int, of t: Int) -> Bool {
+        var u: Int? = gz.units[t].parent
+        while let c = u {
+            if c == a { return true }
+            u = gz.units[c].parent
+        }
+        return false
+    }
+
+    /// Keeps the township units most consistent with the places the text names.
+    func filter(_ candidates: [Int]) -> [Int] {
+        guard candidates.count > 1 else { return candidates }
+        func ancestors(_ t: Int) -> (Int?, Int?, Int?) {
+            let u = gz.units[t]
+            return (gz.ancestor(of: u, at: .county)?.index, gz.ancestor(of: u, at: .city)?.index,
+                    gz.ancestor(of: u, at: .province)?.index)
+        }
+        func strongScore(_ t: Int) -> Int {
+            let (c, ci, p) = ancestors(t)
+            var v = 0
+            if let c, strong[c] != nil { v += 4 }
+            if let ci, strong[ci] != nil { v += 2 }
+            if let p, strong[p] != nil { v += 1 }
+            return v
+        }
+        var kept = keepBest(candidates, strongScore)
+        if kept.count > 1 {
+            // Short names anywhere (法治杭州, 考察浙江) only choose among what remains.
+            kept = keepBest(kept) { t in
+                let (c, ci, p) = ancestors(t)
+                var v = 0
+                if let c, mentionsShortName(of: c) { v += 4 }
+                if let ci, mentionsShortName(of: ci) { v += 2 }
+                if let p, mentionsShortName(of: p) { v += 1 }
+                return v
+            }
+        }
+        return kept
+    }
+
+    func keepBest(_ list: [Int], _ f: (Int) -> Int) -> [Int] {
+        let scored = list.map { ($0, f($0)) }
+        let top = scored.map(\.1).max() ?? 0
+        if top == 0 { return list }
+        return scored.filter { $0.1 == top }.map(\.0)
+    }
+
+    /// A city's or province's short name where it plainly stands as a place: 法治杭州, 考察浙江,
+    /// 广东、湛江. County short names count only in the stricter places of `run()`.
+    func mentionsShortName(of unit: Int) -> Bool {
+        let u = gz.units[unit]
+        guard u.level == .city || u.level == .province, u.name != "市辖区", u.name != "县" else { return false }
+        for (alias, form) in Gazetteer.aliases(of: u.name, level: u.level) where form == .short {
+            let length = alias.unicodeScalars.count
+            var from = 0
+            while let at = find(alias, in: from..<s.count) {
+                from = at + 1
+                let end = at + length
+                if ["考察", "视察", "法治", "平安", "《", "“"].contains(where: { ends($0, at: at) }) { return true }
+                if ["、", "重要讲话", "工作要求", "市委", "省委"].contains(where: { starts($0, at: end) }) { return true }
+            }
+        }
+        return false
+    }
+
+    func fill(_ meta: inout ReportMetadata, fromTownships list: [Int]) {
+        guard !list.isEmpty else { return }
+        let units = list.map { gz.units[$0] }
+        meta.county = agreed(units.map { gz.ancestor(of: $0, at: .county)?.name })
+        meta.city = agreed(units.map { gz.cityName(of: $0) })
+        meta.province = agreed(units.map { gz.ancestor(of: $0, at: .province)?.name })
+    }
+
+    func fill(_ meta: inout ReportMetadata, fromAbove list: [Int]) {
+        guard !list.isEmpty else { return }
+        let units = list.map { gz.units[$0] }
+        meta.county = agreed(units.map { $0.level == .county ? $0.name : nil })
+        if units.allSatisfy({ $0.level >= .city }) { meta.city = agreed(units.map { gz.cityName(of: $0) }) }
+        meta.province = agreed(units.map { gz.ancestor(of: $0, at: .province)?.name })
+    }
+
+    func agreed(_ names: [String?]) -> String? {
+        guard let first = names.first, let value = first else { return nil }
+        return names.allSatisfy { $0 == value } ? value : nil
+    }
+
+    /// The counties (else cities, else provinces) the title, issuer, addressee or opening name most strongly.
+    func topAreas() -> [Int] {
+        for level in [Gazetteer.Level.county, .city, .province] {
+            let named = strong.filter { gz.units[$0.key].level == level && $0.value >= .opening }
+            guard let top = named.values.max() else { continue }
+            var list = named.filter { $0.value == top }.map(\.key).sorted()
+            if list.count > 1 {
+                // Narrow ambiguous names (普陀区) by the city or province the text names.
+                let narrowed = list.filter { u in
+                    let unit = gz.units[u]
+                    return [Gazetteer.Level.city, .province].contains { l in
+                        l < level && gz.ancestor(of: unit, at: l).map { strong[$0.index] != nil } == true
+                    }
+                }
+                if !narrowed.isEmpty { list = narrowed }
+            }
+            return list
+        }
+        return []
+    }
+
+    /// A township the gazetteer does not list, as the title or opening writes it: 北城街街道办事处….
+    func unlistedTownship() -> (name: String, zone: Zone)? {
+        for (n, line) in lines.enumerated() where lineZone[n] == .title || lineZone[n] == .issuer
+            || (lineZone[n] == .opening && lines[n].lowerBound < 600) {
+            let t = trimmed(line)
+            var from = t.lowerBound
+            // Start after a year (2025年,XX镇) or a named place (遂溪县XX镇).
+            if let y = find("年,", in: t), y - from == 4 { from = y + 2 }
+            for (uStart, uEnd) in strongRanges(in: t) where uStart <= from + 12 { from = max(from, uEnd) }
+            var skipping = true
+            while skipping {
+                skipping = false
+                for word in ["中共", "关于", "人民政府", "委员会"] where starts(word, at: from) {
+                    from += word.unicodeScalars.count
+                    skipping = true
+                }
+            }
+            for suffix in ["街道", "镇", "乡", "苏木"] {
+                guard let at = find(suffix, in: from..<t.upperBound) else { continue }
+                let end = at + suffix.unicodeScalars.count
+                let length = end - from
+                guard (suffix == "街道" ? 3 : 2)...7 ~= length,
+                      s[from..<end].allSatisfy(Gazetteer.isHan) else { continue }
+                let rest = end..<min(end + 8, s.count)
+                guard ["人民政府", "办事处", "党委", "政府", "20", "关于", "法治", "坚持", "在"].contains(where: { w in
+                    find(w, in: rest) == rest.lowerBound
+                }) else { continue }
+                let name = String(String.UnicodeScalarView(s[from..<end]))
+                if ["我镇", "本镇", "全镇", "我乡", "全乡", "本街道", "我街道"].contains(name) { continue }
+                return (name, lineZone[n])
+            }
+        }
+        return nil
+    }
+
+    func strongRanges(in t: Range<Int>) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for end in t {
+            for (start, entryID) in gz.names(endingAt: end, in: s) where start >= t.lowerBound {
+                let units = gz.entries[entryID].officialUnits
+                if units.contains(where: { gz.units[$0].level != .township }) { out.append((start, end + 1)) }
+            }
+        }
+        return out
+    }
+
+    // MARK: Year
+
+    /// Years written as 2024年 / 2024年度 / 2024法治…, not ranges (2021—2025年), dates or plans.
+    func years(in range: Range<Int>) -> [(pos: Int, year: Int)] {
+        var out: [(Int, Int)] = []
+        var i = range.lowerBound
+        let end = min(range.upperBound, s.count)
+        func digit(_ k: Int) -> Bool { k >= 0 && k < s.count && ("0"..."9").contains(s[k]) }
+        func dash(_ k: Int) -> Bool { k >= 0 && k < s.count && "-—–~～至－―‐.．/".unicodeScalars.contains(s[k]) }
+        while i + 4 <= end {
+            guard digit(i), !digit(i - 1), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) else { i += 1; continue }
+            let year = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
+            defer { i += 4 }
+            guard (1990...2099).contains(year) else { continue }
+            var after = i + 4
+            while after < s.count && s[after] == " " { after += 1 }
+            let marked = after < s.count && (s[after] == "年" || starts("法治", at: after) || starts("度", at: after))
+            guard marked else { continue }
+            // Range: 2021-2025年 / 2021—2025.
+            var before = i - 1
+            while before >= 0 && s[before] == " " { before -= 1 }
+            if dash(before) && (digit(before - 1) || (before >= 2 && s[before - 1] == "年" && digit(before - 2))) { continue }
+            if dash(i + 4) { continue }
+            // Dates (2025年1月) and ranges written 2021年—2025年.
+            if s[after] == "年" {
+                var k = after + 1
+                while k < s.count && s[k] == " " { k += 1 }
+                if digit(k) || (dash(k) && digit(k + 1)) { continue }
+            }
+            // Plans for the next year.
+            let look = (i + 4)..<min(i + 18, s.count)
+            if ["计划", "要点", "思路", "打算", "展望"].contains(where: { find($0, in: look) != nil }) { continue }
+            out.append((i, year))
+        }
+        return out
+    }
+
+    func year() -> Int? {
+        // 1. The title.
+        for (n, line) in lines.enumerated() where lineZone[n] == .title {
+            if let y = years(in: line).first { return y.year }
+        }
+        // 2. The opening: a paragraph that begins with the year.
+        for (n, line) in lines.enumerated() where lineZone[n] != .fileName && line.lowerBound < Scan.openingLength * 2 {
+            let t = trimmed(line)
+            if let y = years(in: t).first, y.pos == t.lowerBound { return y.year }
+        }
+        // 3. The file name.
+        if bodyCount < s.count {
+            let name = bodyCount..<s.count
+            var i = name.lowerBound
+            while i + 4 <= name.upperBound {
+                let run = s[i..<(i + 4)]
+                if run.allSatisfy({ ("0"..."9").contains($0) }),
+                   i == name.lowerBound || !isAlnum(s[i - 1]),
+                   i + 4 == name.upperBound || !isAlnum(s[i + 4]),
+                   let y = Int(String(String.UnicodeScalarView(run))), (1990...2099).contains(y) {
+                    return y
+                }
+                i += 1
+            }
+        }
+        // 4. The year the opening mentions most.
+        let found = years(in: 0..<min(bodyCount, Scan.openingLength * 2))
+        if !found.isEmpty {
+            var count: [Int: Int] = [:]
+            for y in found { count[y.year, default: 0] += 1 }
+            let top = count.values.max()!
+            return found.first { count[$0.year] == top }!.year
+        }
+        // 5. The publication date, minus one.
+        if let published = publicationYear() { return published - 1 }
+        return nil
+    }
+
+    func publicationYear() -> Int? {
+        var i = 0
+        let end = min(bodyCount, Scan.openingLength * 2)
+        func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
+        while i + 8 < end {
+            if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), (i == 0 || !digit(i - 1)),
+               "-./年".unicodeScalars.contains(s[i + 4]), digit(i + 5) {
+                let y = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
+                if (1990...2099).contains(y) { return y }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

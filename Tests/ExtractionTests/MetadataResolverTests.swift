@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+import ReportText
+@testable import Extraction
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// One gazetteer for all tests (loading it takes a moment in debug builds).
+let sharedGazetteer: Gazetteer = {
+    let directory = repositoryRoot.appendingPathComponent("Data/gazetteer")
+    return try! Gazetteer(directory: directory)
+}()
+
+func resolve(_ text: String, fileName: String? = nil) -> ReportMetadata {
+    MetadataResolver(gazetteer: sharedGazetteer).resolve(NormalizedText(identity: text), fileName: fileName)
+}
+
+// MARK: - The five sample reports
+
+/// The gold of /work/shared/gold/seeds.json, by sample file name.
+let sampleGold: [String: ReportMetadata] = [
+    "广东省-廉江市-良垌镇-2024.txt": ReportMetadata(township: "良垌镇", county: "廉江市", city: "湛江市", province: "广东省", year: 2024),
+    "贵州省-平坝区-天龙镇-2024.txt": ReportMetadata(township: "天龙镇", county: "平坝区", city: "安顺市", province: "贵州省", year: 2024),
+    "广东省-遂溪县-遂城街道-2022.txt": ReportMetadata(township: "遂城街道", county: "遂溪县", city: "湛江市", province: "广东省", year: 2022),
+    "广东省-雷州市-北和镇-2022.txt": ReportMetadata(township: "北和镇", county: "雷州市", city: "湛江市", province: "广东省", year: 2022),
+    "福建省-泉港区-后龙镇-2024.txt": ReportMetadata(township: "后龙镇", county: "泉港区", city: "泉州市", province: "福建省", year: 2024),
+]
+
+func sampleText(_ name: String) throws -> String {
+    try String(contentsOf: repositoryRoot.appendingPathComponent("Data/reports/\(name)"), encoding: .utf8)
+}
+
+@Test func fiveSampleReportsMatchTheSeedGoldFromTheirTextAlone() throws {
+    for (name, gold) in sampleGold {
+        // Seed names (000_b993b223cae07d45.txt) say nothing, so resolve without the sample's telling name.
+        let meta = resolve(try sampleText(name), fileName: nil)
+        #expect(meta == gold, "\(name)")
+    }
+}
+
+@Test func fiveSampleReportsMatchTheSeedGoldWithTheirFileNames() throws {
+    for (name, gold) in sampleGold {
+        #expect(resolve(try sampleText(name), fileName: name) == gold, "\(name)")
+    }
+}
+
+@Test func seedGoldFileAgreesWithTheSamplesWhenPresent() throws {
+    let url = URL(fileURLWithPath: "/work/shared/gold/seeds.json")
+    guard let data = try? Data(contentsOf: url) else { return }
+    let seeds = try JSONDecoder().decode([GoldRecord].self, from: data)
+    let sampleOfSeed = ["000": "广东省-廉江市-良垌镇-2024.txt", "001": "贵州省-平坝区-天龙镇-2024.txt",
+                        "002": "广东省-遂溪县-遂城街道-2022.txt", "003": "广东省-雷州市-北和镇-2022.txt",
+                        "004": "福建省-泉港区-后龙镇-2024.txt"]
+    for seed in seeds {
+        guard let sample = sampleOfSeed[String(seed.file.prefix(3))] else { continue }
+        #expect(resolve(try sampleText(sample)) == seed.metadata, "\(seed.file)")
+    }
+}
+
+// MARK: - Ambiguity
+
+@Test func townshipInSeveralCountiesWithNoCountyNamedLeavesCountyAndCityNull() {
+    // 店上镇 is in 潞城区 and 壶关县, both in 长治市, 山西省.
+    let meta = resolve("店上镇2024年法治政府建设年度报告\n2024年,店上镇深入学习贯彻习近平法治思想,扎实推进法治政府建设。")
+    #expect(meta.township == "店上镇")
+    #expect(meta.county == nil)
+    #expect(meta.city == "长治市")
+    #expect(meta.province == "山西省")
+
+    // 城关镇 is in dozens of counties in many provinces.
+    let wide = resolve("城关镇2024年法治政府建设年度报告\n2024年,城关镇扎实推进法治政府建设。")
+    #expect(wide == ReportMetadata(township: "城关镇", county: nil, city: nil, province: nil, year: 2024))
+}
+
+@Test func townshipInSeveralCountiesIsResolvedByTheCountyNamed() {
+    let meta = resolve("店上镇2024年法治政府建设年度报告\n2024年,在壶关县委、县政府的坚强领导下,店上镇扎实推进法治政府建设。")
+    #expect(meta == ReportMetadata(township: "店上镇", county: "壶关县", city: "长治市", province: "山西省", year: 2024))
+}
+
+@Test func townshipMentionedInPassingDoesNotWin() {
+    let text = """
+    廉江市良垌镇人民政府2024年法治政府建设年度报告
+    2024年,良垌镇坚持以习近平法治思想为指导。学习借鉴安铺镇、吉水镇的调解经验,与安铺镇开展交流。
+    """
+    #expect(resolve(text).township == "良垌镇")
+}
+
+// MARK: - Forms of names
+
+@Test func shortCountyNameBeforeTheTownshipResolvesTheCounty() {
+    let meta = resolve("遂溪河头镇人民政府2025年法治政府建设年度报告\n2025年,河头镇扎实推进法治政府建设。")
+    #expect(meta == ReportMetadata(township: "河头镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2025))
+}
+
+@Test func shortCountyNameInsideAnOrdinaryWordIsIgnored() {
+    // 河头镇 is in 临海市, 遂溪县, 平远县 and 新兴县; 新兴 here is 新兴产业, not 新兴县.
+    let meta = resolve("河头镇2025年法治政府建设年度报告\n2025年,河头镇大力发展新兴产业,扎实推进法治政府建设。")
+    #expect(meta.township == "河头镇")
+    #expect(meta.county == nil)
+    #expect(meta.province == nil)
+}
+
+@Test func shortCityNameInAnIdiomIsIgnored() {
+    // 长治久安 is no mention of 长治市.
+    let meta = resolve("店上镇2024年法治政府建设年度报告\n2024年,店上镇为长治久安提供法治保障。")
+    #expect(meta.county == nil)
+}
+
+@Test func countyWrittenWithoutItsEthnicDesignationResolves() {
+    // 和平镇 is in many counties; 屏边县 is 屏边苗族自治县.
+    let meta = resolve("屏边县和平镇人民政府2024年法治政府建设年度报告\n2024年,和平镇扎实推进法治政府建设。")
+    #expect(meta == ReportMetadata(township: "和平镇", county: "屏边苗族自治县", city: "红河哈尼族彝族自治州",
+                                   province: "云南省", year: 2024))
+}
+
+@Test func traditionalCharactersAreRead() {
+    let meta = resolve("廣東省廉江市良垌鎮人民政府2024年法治政府建設年度報告\n2024年,良垌鎮紮實推進法治政府建設。")
+    #expect(meta == ReportMetadata(township: "良垌镇", county: "廉江市", city: "湛江市", province: "广东省", year: 2024))
+}
+
+@Test func municipalityIsTheCityOfItsDistricts() {
+    let meta = resolve("塘桥街道2024年法治政府建设情况报告\n2024年度,塘桥街道以《2024年浦东新区法治建设责任制考核量化评分表》为指挥棒。")
+    #expect(meta == ReportMetadata(township: "塘桥街道", county: "浦东新区", city: "上海市", province: "上海市", year: 2024))
+}
+
+@Test func areaCodeInTheIndexNumberResolvesTheCounty() {
+    // 11440823… is a unified social credit code; characters 3–8 are 440823 = 遂溪县.
+    let text = "索引号: 11440823007109850C/2026-00001 分类:\n河头镇2025年法治政府建设年度报告\n2025年,河头镇扎实推进法治政府建设。"
+    #expect(resolve(text) == ReportMetadata(township: "河头镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2025))
+    let sixDigits = "索引号 SY-310115-2023-01637\n川沙新镇人民政府法治政府建设情况报告"
+    #expect(resolve(sixDigits).county == "浦东新区")
+}
+
+@Test func townshipCodeInTheIndexNumberResolvesTheTownship() throws {
+    let code = try #require(sharedGazetteer.townships(named: "河头镇").first { $0.code.hasPrefix("440823") }).code
+    let meta = resolve("索引号: \(code)000-2025-00001\n法治政府建设年度报告\n2024年,我镇扎实推进法治政府建设。")
+    #expect(meta == ReportMetadata(township: "河头镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2024))
+}
+
+@Test func partyCommitteeHeaderDoesNotBecomeAnUnlistedTownship() {
+    let text = "中共新名镇委员会\n新名镇人民政府关于2024年法治政府建设情况的报告\n县委、县政府:\n2024年,新名镇扎实推进法治政府建设。"
+    #expect(resolve(text).township == "新名镇")
+}
+
+@Test func townshipTheGazetteerDoesNotListKeepsItsNameAndTheNamedCounty() {
+    let meta = resolve("遂溪县新名镇人民政府2024年法治政府建设年度报告\n2024年,新名镇扎实推进法治政府建设。")
+    #expect(meta == ReportMetadata(township: "新名镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2024))
+}
+
+// MARK: - Year
+
+@Test func yearComesFromTheTitleNotFromPlansOrRanges() {
+    let text = """
+    关于2021年度法治政府建设情况的报告
+    根据《法治政府建设实施纲要(2021—2025年)》要求,现将2021年工作及2022年工作计划报告如下。发布日期:2022-01-20
+    """
+    #expect(resolve(text).year == 2021)
+    let planFirst = "现将古镛镇2025年工作计划及2024年法治政府建设情况报告如下:\n《法治政府建设实施纲要(2021—2025年)》"
+    #expect(resolve(planFirst).year == 2024)
+}
+
+@Test func sectionHeadingsAndSentencesAreNotTitlesOrIssuers() {
+    let text = """
+    一、2025年法治政府建设工作计划
+    2024年,河头镇坚持依法行政,资金来源 遂溪县财政。
+    """
+    let meta = resolve(text)
+    #expect(meta.year == 2024)
+    #expect(meta.township == "河头镇")
+    // 遂溪县 in a sentence still names the county, from the body rather than the issuer.
+    #expect(meta.county == "遂溪县")
+    #expect(resolve("关于2021年—2025年规划及2024年法治政府建设情况的报告").year == 2024)
+}
+
+@Test func yearComesFromTheOpeningWhenTheTitleHasNone() {
+    #expect(resolve("法治政府建设年度报告\n2023年以来,我镇坚持依法行政。发布日期:2024-02-01").year == 2023)
+}
+
+@Test func publicationDateOnlyGivesTheYearBefore() {
+    let meta = resolve("发布日期:2025-01-06\n良垌镇法治政府建设年度报告\n一年来,我镇坚持依法行政,扎实推进法治政府建设。")
+    #expect(meta.year == 2024)
+    #expect(meta.township == "良垌镇")
+}
+
+// MARK: - Speed
+
+@Test func resolvingAReportIsFast() throws {
+    let resolver = MetadataResolver(gazetteer: sharedGazetteer)
+    let texts = try sampleGold.keys.map { NormalizedText(identity: try sampleText($0)) }
+    let start = Date()
+    var n = 0
+    for _ in 0..<4 { for t in texts { _ = resolver.resolve(t); n += 1 } }
+    let perReport = Date().timeIntervalSince(start) / Double(n) * 1000
+    print("metadata: \(String(format: "%.2f", perReport)) ms per report (this build)")
+    // Generous: debug builds are many times slower than release.
+    #expect(perReport < 250)
+}
+
+@Test func gazetteerIsFoundFromTheWorkingDirectoryOrTheExecutable() throws {
+    let directory = try #require(Gazetteer.locateDirectory())
+    let start = Date()
+    let loaded = try Gazetteer(directory: directory)
+    print("gazetteer: \(loaded.units.count) units loaded in \(Int(Date().timeIntervalSince(start) * 1000)) ms (this build)")
+    #expect(sharedGazetteer.counties(named: "廉江").map(\.name) == ["廉江市"])
+    #expect(sharedGazetteer.counties(named: "屏边县").map(\.name) == ["屏边苗族自治县"])
+    #expect(sharedGazetteer.unit(code: "440881")?.name == "廉江市")
+    #expect(sharedGazetteer.townships(named: "城关镇").count > 20)
+}
