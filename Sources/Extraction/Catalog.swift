@@ -76,7 +76,7 @@ public struct Catalog: Codable, Sendable {
 
     /// The catalog shipped in Data/catalog.json.
     public static func standard() throws -> Catalog {
-        guard let dir = DataDirectory.locate() else {
+        guard let dir = DataDirectory.locate(containing: "catalog.json") else {
             throw LoadError.unreadable(URL(fileURLWithPath: "Data/catalog.json"), "找不到 Data 目录 (Data folder not found; set FAZHI_DATA)")
         }
         return try load(from: dir.appendingPathComponent("catalog.json"))
@@ -96,21 +96,28 @@ public struct Catalog: Codable, Sendable {
     }
 }
 
-/// Finds the project's Data/ folder: $FAZHI_DATA, ./Data, or walking up from the executable.
+/// Finds the project's Data/ folder: $FAZHI_DATA, ./Data, or walking up from the executable
+/// (so `.build/release/fazhi` inside the repository finds the repository's Data/).
 public enum DataDirectory {
-    public static func locate() -> URL? {
+    public static func locate(containing marker: String = "catalog.json") -> URL? {
         let fm = FileManager.default
-        func isData(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("catalog.json").path) }
+        func holdsMarker(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent(marker).path) }
         if let env = ProcessInfo.processInfo.environment["FAZHI_DATA"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
+            let url = URL(fileURLWithPath: env)
+            if holdsMarker(url) { return url }
         }
         let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Data")
-        if isData(cwd) { return cwd }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<8 {
-            let candidate = dir.appendingPathComponent("Data")
-            if isData(candidate) { return candidate }
-            dir.deleteLastPathComponent()
+        if holdsMarker(cwd) { return cwd }
+        var starts: [URL] = []
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append(URL(fileURLWithPath: exe)) }
+        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath()) }
+        for start in starts {
+            var dir = start.deletingLastPathComponent()
+            while dir.path != "/" && !dir.path.isEmpty {
+                let candidate = dir.appendingPathComponent("Data")
+                if holdsMarker(candidate) { return candidate }
+                dir.deleteLastPathComponent()
+            }
         }
         return nil
     }

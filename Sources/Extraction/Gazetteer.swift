@@ -175,31 +175,16 @@ public final class Gazetteer: Sendable {
     /// Finds Data/gazetteer: `$FAZHI_DATA/gazetteer`, then `./Data/gazetteer`, then walking up
     /// from the executable's directory.
     public static func locateDirectory() -> URL? {
-        let fm = FileManager.default
-        func ok(_ url: URL) -> Bool { fm.fileExists(atPath: url.appendingPathComponent("streets.csv").path) }
-        if let data = ProcessInfo.processInfo.environment["FAZHI_DATA"], !data.isEmpty {
-            let url = URL(fileURLWithPath: data).appendingPathComponent("gazetteer")
-            if ok(url) { return url }
+        DataDirectory.locate(containing: "gazetteer/streets.csv")?.appendingPathComponent("gazetteer")
+    }
+
+    /// The gazetteer shipped in Data/gazetteer.
+    public static func standard() throws -> Gazetteer {
+        guard let directory = locateDirectory() else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey:
+                "找不到行政区划数据 Data/gazetteer (gazetteer not found; run fazhi from the project folder or set FAZHI_DATA)"])
         }
-        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Data/gazetteer")
-        if ok(cwd) { return cwd }
-        var starts: [URL] = []
-        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath()) }
-        if let proc = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            starts.append(URL(fileURLWithPath: proc))
-        }
-        if let arg = CommandLine.arguments.first {
-            starts.append(URL(fileURLWithPath: arg).resolvingSymlinksInPath())
-        }
-        for start in starts {
-            var dir = start.deletingLastPathComponent()
-            while dir.path != "/" && !dir.path.isEmpty {
-                let candidate = dir.appendingPathComponent("Data/gazetteer")
-                if ok(candidate) { return candidate }
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        return nil
+        return try Gazetteer(directory: directory)
     }
 
     // MARK: - Lookups
