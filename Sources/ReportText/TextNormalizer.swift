@@ -1,0 +1,111 @@
+/// Normalizes decoded report text: full-width ASCII folded to ASCII, Unicode spaces to
+/// one space, line breaks to `\n`, zero-width characters removed, spaces collapsed and
+/// trimmed at line ends. Every kept scalar remembers its offset in the original.
+public enum TextNormalizer {
+    public static func normalize(_ original: String) -> NormalizedText {
+        var builder = NormalizingBuilder(capacity: original.utf8.count / 2 + 16, maxNewlines: 2)
+        var offset = 0
+        for scalar in original.unicodeScalars {
+            builder.append(scalar, at: offset)
+            offset &+= 1
+        }
+        return builder.finish()
+    }
+}
+
+/// Streams scalars with their original offsets into normalized text. Shared by the
+/// plain-text, HTML and DOCX paths.
+struct NormalizingBuilder {
+    private(set) var scalars: [Unicode.Scalar] = []
+    private(set) var offsets: [Int] = []
+    /// The most consecutive line breaks kept (2 keeps one blank line; 1 none).
+    let maxNewlines: Int
+    private var pendingSpace = false
+    private var pendingSpaceOffset = 0
+    private var newlineRun = 0
+    private var lastWasCR = false
+
+    init(capacity: Int, maxNewlines: Int) {
+        self.maxNewlines = maxNewlines
+        scalars.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity)
+    }
+
+    /// What a scalar becomes: kept as itself or folded, a space, a line break, or dropped.
+    @inline(__always)
+    static func classify(_ s: Unicode.Scalar) -> (kind: UInt8, folded: Unicode.Scalar) {
+        // kind: 0 keep `folded`, 1 space, 2 newline, 3 drop, 4 carriage return
+        let v = s.value
+        if v < 0x80 {
+            switch v {
+            case 0x20, 0x09, 0x0B, 0x0C: return (1, s)
+            case 0x0A: return (2, s)
+            case 0x0D: return (4, s)
+            case 0x00..<0x20, 0x7F: return (1, s)
+            default: return (0, s)
+            }
+        }
+        switch v {
+        case 0xFF01...0xFF5E: return (0, Unicode.Scalar(v - 0xFEE0)!)
+        case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x1680: return (1, s)
+        case 0x0085, 0x2028, 0x2029: return (2, s)
+        case 0x0080...0x009F: return (1, s)
+        case 0x200B...0x200D, 0xFEFF, 0x2060, 0x00AD: return (3, s)
+        case 0xFE6A: return (0, "%")
+        default: return (0, s)
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
+        let (kind, folded) = NormalizingBuilder.classify(scalar)
+        let wasCR = lastWasCR
+        lastWasCR = false
+        switch kind {
+        case 0:
+            if pendingSpace {
+                pendingSpace = false
+                if !scalars.isEmpty && newlineRun == 0 {
+                    scalars.append(" ")
+                    offsets.append(pendingSpaceOffset)
+                }
+            }
+            newlineRun = 0
+            scalars.append(folded)
+            offsets.append(offset)
+        case 1:
+            if !pendingSpace {
+                pendingSpace = true
+                pendingSpaceOffset = offset
+            }
+        case 2:
+            if scalar == "\n" && wasCR { return }  // CRLF: the CR already made the line break
+            newline(at: offset)
+        case 4:
+            newline(at: offset)
+            lastWasCR = true
+        default:
+            break
+        }
+    }
+
+    /// A line break; spaces before it are dropped, runs are capped at `maxNewlines`.
+    @inline(__always)
+    mutating func newline(at offset: Int) {
+        pendingSpace = false
+        if scalars.isEmpty || newlineRun >= maxNewlines { return }
+        newlineRun += 1
+        scalars.append("\n")
+        offsets.append(offset)
+    }
+
+    mutating func finish() -> NormalizedText {
+        while let last = scalars.last, last == "\n" {
+            scalars.removeLast()
+            offsets.removeLast()
+        }
+        pendingSpace = false
+        newlineRun = 0
+        return NormalizedText(scalars: scalars, originalOffsets: offsets)
+    }
+}
