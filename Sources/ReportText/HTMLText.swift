@@ -42,6 +42,8 @@ private struct HTMLScanner {
     /// The element being dropped and how deeply it is nested in itself.
     var dropName: String? = nil
     var dropDepth = 0
+    /// Other elements opened and not yet closed inside the dropped one.
+    var dropInnerDepth = 0
 
     init(markup: [Unicode.Scalar]) {
         m = markup
@@ -179,12 +181,14 @@ private struct HTMLScanner {
             // Elements whose end tag may be left out (a menu of `<li>` without `</li>`)
             // do not nest in themselves here.
             if name == dropped && !isVoid && !implicitlyClosed.contains(name) { dropDepth += 1 }
+            else if name != dropped && !isVoid && !implicitlyClosed.contains(name) { dropInnerDepth += 1 }
             return
         }
         if inHead { return }
         if !isVoid && (droppedElements.contains(name) || (!protectedElements.contains(name) && classNamesNoise(classAndID))) {
             dropName = name
             dropDepth = 1
+            dropInnerDepth = 0
             out.newline(at: offset)
             return
         }
@@ -197,9 +201,15 @@ private struct HTMLScanner {
         if let dropped = dropName {
             if name == dropped {
                 dropDepth -= 1
-                if dropDepth == 0 { dropName = nil }
+                if dropDepth == 0 { dropName = nil; dropInnerDepth = 0 }
+                return
             }
-            return
+            if implicitlyClosed.contains(name) || voidElements.contains(name) { return }
+            if dropInnerDepth > 0 { dropInnerDepth -= 1; return }
+            // The end tag of an element opened before the dropped one: the dropped element
+            // was left unclosed (`<li class="menu">…</ul>`), so the drop ends here.
+            dropName = nil
+            dropDepth = 0
         }
         if inHead { return }
         if blockElements.contains(name) { out.newline(at: offset) }
