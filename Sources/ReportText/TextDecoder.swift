@@ -14,7 +14,7 @@ public enum TextDecoder {
             return decodeUTF16WithoutBOM(bytes)
         }
         if let text = decodeUTF8(bytes[...]) {
-            return looksLikeText(text) ? (text, "UTF-8") : nil
+            return utf8LooksLikeText(bytes) ? (text, "UTF-8") : nil
         }
         if let text = decodeGB18030(bytes[...]), looksLikeText(text, strict: true) {
             return (text, "GB18030")
@@ -151,6 +151,29 @@ public enum TextDecoder {
         if control > max(2, total / 100) { return false }
         if strict && common * 10 < total * 9 { return false }
         return true
+    }
+
+    /// `looksLikeText` for valid UTF-8, on the bytes: few C0/C1 control characters and no U+FFFD.
+    static func utf8LooksLikeText(_ bytes: [UInt8]) -> Bool {
+        var control = 0
+        var scalars = 0
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 { scalars &+= 1 }
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { control &+= 1 }
+            } else if b == 0x7F {
+                control &+= 1
+            } else if b == 0xC2, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
+                control &+= 1
+            } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBD {
+                return false
+            }
+            i &+= 1
+        }
+        return control <= max(2, scalars / 100)
     }
 
     /// Binary signatures, NUL bytes (outside UTF-16) or many control bytes.
