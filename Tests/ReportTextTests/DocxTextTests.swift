@@ -51,7 +51,7 @@ func makeDocx(documentXML: String?, extraEntry: String = "[Content_Types].xml") 
     #expect(document.original.hasPrefix("良垌镇2024年法治政府建设年度报告\n2024年，"))
     #expect(TestSupport.sentenceStrings(document.text).contains("2024年,共排查化解矛盾纠纷 241起&化解率达96%。"))
     let originals = Array(document.original.unicodeScalars)
-    let index = document.text.scalars.firstIndex(of: "丁")!
+    let index = try #require(document.text.scalars.firstIndex(of: "丁"))
     #expect(originals[document.text.originalOffset(at: index)] == "丁")
 }
 

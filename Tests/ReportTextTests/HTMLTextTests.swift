@@ -34,21 +34,21 @@ private let page = """
     }
 }
 
-@Test func htmlOffsetsPointIntoTheMarkup() {
+@Test func htmlOffsetsPointIntoTheMarkup() throws {
     let text = HTMLText.extract(page)
     let markup = Array(page.unicodeScalars)
     let s = text.scalars
     // A plain character: "241" points at the "2" inside <b>.
-    let range = try! #require(text.string.range(of: "纠纷241起"))
+    let range = try #require(text.string.range(of: "纠纷241起"))
     let index = text.string.unicodeScalars.distance(from: text.string.unicodeScalars.startIndex, to: range.lowerBound) + 2
     #expect(s[index] == "2")
     let offset = text.originalOffset(at: index)
     #expect(String(String.UnicodeScalarView(markup[offset..<(offset + 7)])) == "241</b>")
     // A decoded entity points at its '&'.
-    let quote = s.firstIndex(of: "“")!
+    let quote = try #require(s.firstIndex(of: "“"))
     let quoteOffset = text.originalOffset(at: quote)
     #expect(String(String.UnicodeScalarView(markup[quoteOffset..<(quoteOffset + 7)])) == "&ldquo;")
-    let two = s.firstIndex(of: "<")!
+    let two = try #require(s.firstIndex(of: "<"))
     #expect(markup[text.originalOffset(at: two)] == "&")
 }
 

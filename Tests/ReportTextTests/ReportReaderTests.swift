@@ -37,14 +37,14 @@ import Testing
     #expect(reason?.isUnreadable == true)
 }
 
-@Test func messagesAreOneLineChineseFirst() {
+@Test func messagesAreOneLineChineseFirst() throws {
     let url = URL(fileURLWithPath: "/tmp/a.txt")
     let reasons: [ReadError.Reason] = [.empty, .binary, .undecodable, .brokenDocx, .unsupportedExtension("pdf"), .unreadable("x")]
     for reason in reasons {
         let error = ReadError(url: url, reason: reason)
         #expect(!error.description.contains("\n"))
         #expect(error.description.hasPrefix("/tmp/a.txt: "))
-        let first = error.message.unicodeScalars.first!
+        let first = try #require(error.message.unicodeScalars.first)
         #expect(first.value >= 0x4E00 || first == "W", "\(error.message)")
         #expect(error.message.hasSuffix(")"))
     }
