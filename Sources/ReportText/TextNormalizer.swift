@@ -1,0 +1,195 @@
+/// Normalizes decoded report text: full-width ASCII folded to ASCII, Unicode spaces to
+/// one space, line breaks to `\n`, zero-width characters removed, spaces collapsed and
+/// trimmed at line ends. Every kept scalar remembers its offset in the original.
+public enum TextNormalizer {
+    public static func normalize(_ original: String) -> NormalizedText {
+        var text = original
+        text.makeContiguousUTF8()
+        if let result = text.utf8.withContiguousStorageIfAvailable({ normalizeUTF8($0) }) {
+            return result
+        }
+        var builder = NormalizingBuilder(capacity: original.utf8.count / 2 + 16, maxNewlines: 2)
+        var offset = 0
+        for scalar in original.unicodeScalars {
+            builder.append(scalar, at: offset)
+            offset &+= 1
+        }
+        return builder.finish()
+    }
+
+    /// The same rules as `NormalizingBuilder`, in one loop over valid UTF-8 that writes
+    /// straight into the result arrays.
+    static func normalizeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        // One scalar per byte that does not continue a multi-byte sequence.
+        var capacity = 0
+        for b in bytes where b & 0xC0 != 0x80 { capacity &+= 1 }
+        var offsets: [Int] = []
+        let maxNewlines = 2
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, outCount in
+            offsets = [Int](unsafeUninitializedCapacity: capacity) { offs, offsCount in
+                var n = 0
+                var pendingSpace = false
+                var pendingSpaceOffset = 0
+                var newlineRun = 0
+                var lastWasCR = false
+                var offset = -1
+                var i = 0
+                let end = bytes.count
+                while i < end {
+                    // Decode one scalar (the bytes are valid UTF-8).
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i &+= 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
+                            | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                        i &+= 4
+                    }
+                    offset &+= 1
+                    let scalar = Unicode.Scalar(_unchecked: v)
+                    let (kind, folded) = NormalizingBuilder.classify(scalar)
+                    let wasCR = lastWasCR
+                    lastWasCR = false
+                    switch kind {
+                    case 0:
+                        if pendingSpace {
+                            pendingSpace = false
+                            if n > 0 && newlineRun == 0 {
+                                out[n] = " "; offs[n] = pendingSpaceOffset; n &+= 1
+                            }
+                        }
+                        newlineRun = 0
+                        out[n] = folded; offs[n] = offset; n &+= 1
+                    case 1:
+                        if !pendingSpace { pendingSpace = true; pendingSpaceOffset = offset }
+                    case 2, 4:
+                        if kind == 4 { lastWasCR = true }
+                        else if v == 0x0A && wasCR { continue }
+                        pendingSpace = false
+                        if n == 0 || newlineRun >= maxNewlines { continue }
+                        newlineRun &+= 1
+                        out[n] = "\n"; offs[n] = offset; n &+= 1
+                    default:
+                        break
+                    }
+                }
+                while n > 0 && out[n - 1] == "\n" { n -= 1 }
+                offsCount = n
+                outCount = n
+            }
+        }
+        return NormalizedText(scalars: scalars, originalOffsets: offsets)
+    }
+}
+
+extension Unicode.Scalar {
+    /// A scalar from a value known to be valid (decoded from valid UTF-8).
+    @inline(__always) init(_unchecked value: UInt32) {
+        self = unsafeBitCast(value, to: Unicode.Scalar.self)
+    }
+}
+
+/// Streams scalars with their original offsets into normalized text. Shared by the
+/// plain-text, HTML and DOCX paths.
+struct NormalizingBuilder {
+    private(set) var scalars: [Unicode.Scalar] = []
+    private(set) var offsets: [Int] = []
+    /// The most consecutive line breaks kept (2 keeps one blank line; 1 none).
+    let maxNewlines: Int
+    private var pendingSpace = false
+    private var pendingSpaceOffset = 0
+    private var newlineRun = 0
+    private var lastWasCR = false
+
+    init(capacity: Int, maxNewlines: Int) {
+        self.maxNewlines = maxNewlines
+        scalars.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity)
+    }
+
+    /// What a scalar becomes: kept as itself or folded, a space, a line break, or dropped.
+    @inline(__always)
+    static func classify(_ s: Unicode.Scalar) -> (kind: UInt8, folded: Unicode.Scalar) {
+        // kind: 0 keep `folded`, 1 space, 2 newline, 3 drop, 4 carriage return
+        let v = s.value
+        // Fast paths: printable ASCII and the CJK blocks (no special scalar among them).
+        if v &- 0x21 < 0x5E || v &- 0x3400 < 0xFE00 - 0x3400 { return (0, s) }
+        if v < 0x80 {
+            switch v {
+            case 0x20, 0x09, 0x0B, 0x0C: return (1, s)
+            case 0x0A: return (2, s)
+            case 0x0D: return (4, s)
+            case 0x00..<0x20, 0x7F: return (1, s)
+            default: return (0, s)
+            }
+        }
+        switch v {
+        case 0xFF01...0xFF5E: return (0, Unicode.Scalar(v - 0xFEE0)!)
+        case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x1680: return (1, s)
+        case 0x0085, 0x2028, 0x2029: return (2, s)
+        case 0x0080...0x009F: return (1, s)
+        case 0x200B...0x200D, 0xFEFF, 0x2060, 0x00AD: return (3, s)
+        case 0xFE6A: return (0, "%")
+        default: return (0, s)
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
+        let (kind, folded) = NormalizingBuilder.classify(scalar)
+        let wasCR = lastWasCR
+        lastWasCR = false
+        switch kind {
+        case 0:
+            if pendingSpace {
+                pendingSpace = false
+                if !scalars.isEmpty && newlineRun == 0 {
+                    scalars.append(" ")
+                    offsets.append(pendingSpaceOffset)
+                }
+            }
+            newlineRun = 0
+            scalars.append(folded)
+            offsets.append(offset)
+        case 1:
+            if !pendingSpace {
+                pendingSpace = true
+                pendingSpaceOffset = offset
+            }
+        case 2:
+            if scalar == "\n" && wasCR { return }  // CRLF: the CR already made the line break
+            newline(at: offset)
+        case 4:
+            newline(at: offset)
+            lastWasCR = true
+        default:
+            break
+        }
+    }
+
+    /// A line break; spaces before it are dropped, runs are capped at `maxNewlines`.
+    @inline(__always)
+    mutating func newline(at offset: Int) {
+        pendingSpace = false
+        if scalars.isEmpty || newlineRun >= maxNewlines { return }
+        newlineRun += 1
+        scalars.append("\n")
+        offsets.append(offset)
+    }
+
+    mutating func finish() -> NormalizedText {
+        while let last = scalars.last, last == "\n" {
+            scalars.removeLast()
+            offsets.removeLast()
+        }
+        pendingSpace = false
+        newlineRun = 0
+        return NormalizedText(scalars: scalars, originalOffsets: offsets)
+    }
+}
