@@ -42,8 +42,10 @@ public struct Indicator: Codable, Sendable, Equatable {
 /// The indicator catalog, loaded from a JSON file.
 public struct Catalog: Codable, Sendable {
     public var version: Int
-    /// Words before a number in its sentence that make it a subset: what leaders did, 其中….
+    /// Words before a number in its sentence that make it a subset: what leaders did personally.
     public var subsetWords: [String]
+    /// Words that open a list of parts (其中…): numbers after one, up to the next comma, are subsets.
+    public var subsetMarkers: [String]
     /// Words in a number's clause that make it a change from last year, not this year's total.
     public var changeWords: [String]
     /// Words in a number's sentence that say it is the whole year's or the whole township's total.

@@ -10,6 +10,7 @@ public struct IndicatorExtractor: Sendable {
     private let keywords: KeywordIndex
     private let rules: [CompiledRule]
     private let subsetWords: Set<Int>
+    private let subsetMarkers: Set<Int>
     private let changeWords: Set<Int>
     private let totalWords: Set<Int>
     private let measureWords: Set<Int>
@@ -30,6 +31,7 @@ public struct IndicatorExtractor: Sendable {
         var index = KeywordIndex()
         func ids(_ words: [String]) -> Set<Int> { Set(words.map { index.add($0) }) }
         subsetWords = ids(catalog.subsetWords)
+        subsetMarkers = ids(catalog.subsetMarkers)
         changeWords = ids(catalog.changeWords)
         totalWords = ids(catalog.totalWords)
         measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
@@ -71,8 +73,11 @@ public struct IndicatorExtractor: Sendable {
         var found: [Finding] = []
         for number in numbers {
             let start = number.range.lowerBound
-            // A subset (what leaders did, 其中…) named before the number rules it out for every indicator.
+            // What leaders did, named before the number, rules it out for every indicator;
+            // so does 其中 before it in the same comma-delimited stretch.
             if hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
+                                      && !Self.hasComma(slice, from: $0.range.upperBound, to: start) }) { continue }
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             let clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             let clauseWords = Set(clauseHits.map(\.word))
@@ -100,6 +105,10 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         return found
+    }
+
+    private static func hasComma(_ scalars: ArraySlice<Unicode.Scalar>, from: Int, to: Int) -> Bool {
+        scalars[from..<to].contains { $0 == "," || $0 == ";" || $0 == "。" }
     }
 
     /// The longest measure word right after the number and its qualifier, spaces skipped.

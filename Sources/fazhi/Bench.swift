@@ -49,7 +49,7 @@ struct ExtractBench: ParsableCommand {
         for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
             let reports = Extract.extractAll(files, with: extractor).compactMap { try? $0.get() }
-            try Data(try ExtractOutput.json(reports, catalog: extractor.catalog).utf8).write(to: sink)
+            try Data(ExtractOutput.json(reports, catalog: extractor.catalog).utf8).write(to: sink)
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             findings = reports.reduce(0) { $0 + $1.chosen(in: extractor.catalog).count }
         }

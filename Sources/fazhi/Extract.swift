@@ -54,7 +54,7 @@ struct Extract: ParsableCommand {
         }
         let output: String
         switch format {
-        case .json: output = try ExtractOutput.json(reports, catalog: catalog)
+        case .json: output = ExtractOutput.json(reports, catalog: catalog)
         case .csv: output = ExtractOutput.csv(reports, catalog: catalog)
         case .table: output = ExtractOutput.table(reports, catalog: catalog)
         }
@@ -73,7 +73,16 @@ struct Extract: ParsableCommand {
         files.parallelMap { url in
             Result { try ReportReader.read(url) }
                 .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
-                .map { extractor.extract($0, source: url.relativePath) }
+                .map { extractor.extract($0, source: displayPath(url)) }
         }
+    }
+
+    /// A path as the user would type it: relative to the current folder (`../shared/seeds/a.txt`).
+    static func displayPath(_ url: URL) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+        let there = url.standardizedFileURL.pathComponents
+        let common = zip(here, there).prefix { $0 == $1 }.count
+        guard common > 1 else { return url.standardizedFileURL.path }
+        return (Array(repeating: "..", count: here.count - common) + there[common...]).joined(separator: "/")
     }
 }

@@ -3,43 +3,22 @@ import Foundation
 
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
-    struct ReportJSON: Encodable {
-        let report: ExtractedReport
-        let findings: [Finding]
-        enum Keys: String, CodingKey { case source, township, county, city, province, year, indicators }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
+    static func json(_ reports: [ExtractedReport], catalog: Catalog) -> String {
+        JSON.array(reports.map { report in
             let m = report.metadata
-            try c.encode(report.source, forKey: .source)
-            try c.encode(m.township, forKey: .township)
-            try c.encode(m.county, forKey: .county)
-            try c.encode(m.city, forKey: .city)
-            try c.encode(m.province, forKey: .province)
-            try c.encode(m.year, forKey: .year)
-            try c.encode(findings.map(FindingJSON.init), forKey: .indicators)
-        }
-    }
-
-    struct FindingJSON: Encodable {
-        let finding: Finding
-        enum Keys: String, CodingKey { case id, value, unit, qualifier, written, evidence, offset }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(finding.indicator, forKey: .id)
-            try c.encode(Decimal(string: formatValue(finding.value)), forKey: .value)
-            try c.encode(finding.unit, forKey: .unit)
-            try c.encode(finding.qualifier.rawValue, forKey: .qualifier)
-            try c.encode(finding.written, forKey: .written)
-            try c.encode(finding.evidence, forKey: .evidence)
-            try c.encode(finding.offset, forKey: .offset)
-        }
-    }
-
-    static func json(_ reports: [ExtractedReport], catalog: Catalog) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(reports.map { ReportJSON(report: $0, findings: $0.chosen(in: catalog)) })
-        return String(decoding: data, as: UTF8.self) + "\n"
+            return .object([
+                ("source", .string(report.source)),
+                ("township", .optional(m.township)), ("county", .optional(m.county)),
+                ("city", .optional(m.city)), ("province", .optional(m.province)), ("year", .optional(m.year)),
+                ("indicators", .array(report.chosen(in: catalog).map { f in
+                    .object([
+                        ("id", .string(f.indicator)), ("value", .number(formatValue(f.value))),
+                        ("unit", .string(f.unit)), ("qualifier", .string(f.qualifier.rawValue)),
+                        ("written", .string(f.written)), ("evidence", .string(f.evidence)), ("offset", .int(f.offset)),
+                    ])
+                })),
+            ])
+        }).rendered() + "\n"
     }
 
     static func csv(_ reports: [ExtractedReport], catalog: Catalog) -> String {
