@@ -52,7 +52,7 @@ public enum TextNormalizer {
                         i &+= 4
                     }
                     offset &+= 1
-                    let scalar = Unicode.Scalar(_unchecked: v)
+                    let scalar = Unicode.Scalar(validUTF8Value: v)
                     let (kind, folded) = NormalizingBuilder.classify(scalar)
                     let wasCR = lastWasCR
                     lastWasCR = false
@@ -90,7 +90,7 @@ public enum TextNormalizer {
 
 extension Unicode.Scalar {
     /// A scalar from a value known to be valid (decoded from valid UTF-8).
-    @inline(__always) init(_unchecked value: UInt32) {
+    @inline(__always) init(validUTF8Value value: UInt32) {
         self = unsafeBitCast(value, to: Unicode.Scalar.self)
     }
 }

@@ -80,3 +80,16 @@ private let page = """
 @Test func literalLessThanSignIsText() {
     #expect(HTMLText.extract("<p>a < b 与 c<3</p>").string == "a < b 与 c<3")
 }
+
+@Test func pageDeclaringGBKButWrittenInUTF8IsReadAsUTF8() throws {
+    let html = "<html><head><meta charset=\"GBK\"><title>报告</title></head><body><p>开展普法活动12场。</p></body></html>"
+    let document = try ReportReader.read(data: Data(html.utf8), url: URL(fileURLWithPath: "/tmp/page.htm"))
+    #expect(document.encoding == "UTF-8")
+    #expect(document.text.string == "报告\n开展普法活动12场。")
+}
+
+@Test func declaredCharsetIsFoundInBothMetaForms() {
+    #expect(ReportReader.declaredCharset(Data("<meta charset='gb2312'>".utf8)) == "gb2312")
+    #expect(ReportReader.declaredCharset(Data("<META http-equiv=Content-Type content=\"text/html; Charset=GBK\">".utf8)) == "gbk")
+    #expect(ReportReader.declaredCharset(Data("<p>没有声明</p>".utf8)) == nil)
+}
