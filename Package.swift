@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi"]),
