@@ -67,7 +67,14 @@ public struct IndicatorExtractor: Sendable {
         let slice = text.scalars[sentence.range]
         let numbers = NumberScanner.scan(slice).filter { $0.role == .quantity || $0.role == .percent }
         if numbers.isEmpty { return [] }
-        let hits = keywords.hits(in: slice)
+        // A book title (《…》) names a document, not this year's work: its words count for nothing.
+        // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
+        let quoted = Self.spans(in: slice, open: "“", close: "”")
+        let titled = Self.spans(in: slice, open: "《", close: "》")
+        let allHits = keywords.hits(in: slice).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
+        let hits = allHits.filter { hit in
+            subjectOwners[hit.word] != nil || !quoted.contains { $0.contains(hit.range.lowerBound) }
+        }
         let sentenceWords = Set(hits.map(\.word))
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         var found: [Finding] = []
@@ -83,6 +90,14 @@ public struct IndicatorExtractor: Sendable {
             let clauseWords = Set(clauseHits.map(\.word))
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             let unit = measureWord(after: number, hits: hits)
+            // The number counts a thing of its own when a word follows its measure word, or when its
+            // clause names something in quotes before it (开展“典亮校园”活动5次).
+            let countsItsOwnNoun = Self.nounFollows(number, unit: unit, in: slice, clauseEnd: clause.upperBound)
+                || quoted.contains { clause.contains($0.lowerBound) && $0.upperBound <= start }
+            // `持证上岗率、培训覆盖率双100%`: one figure shared by the rates listed before it.
+            let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
+            let stretch = Self.commaStretch(around: start, in: slice)
+            let stretchWords = Set(hits.filter { stretch.contains($0.range.lowerBound) }.map(\.word))
             let nearestEarlierSubject = hits.last { subjectOwners[$0.word] != nil && $0.range.upperBound <= clause.lowerBound }
 
             for (n, rule) in rules.enumerated() {
@@ -92,9 +107,16 @@ public struct IndicatorExtractor: Sendable {
                 }
                 guard sentenceWords.isDisjoint(with: rule.excludeSentence),
                       clauseWords.isDisjoint(with: rule.exclude) else { continue }
-                if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions) { continue }
-                let localSubject = !clauseWords.isDisjoint(with: rule.subjects)
-                let inheritedSubject = nearestEarlierSubject.map { subjectOwners[$0.word]!.contains(n) } ?? false
+                if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
+                    && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
+                let localSubjects = clauseHits.filter { rule.subjects.contains($0.word) }
+                // “法治护老”宣传活动3次: one named campaign, not the year's total.
+                if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”" }) { continue }
+                let localSubject = !localSubjects.isEmpty
+                // A subject named earlier carries over only to a number that counts nothing else:
+                // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
+                let inheritedSubject = !countsItsOwnNoun
+                    && (nearestEarlierSubject.map { subjectOwners[$0.word]!.contains(n) } ?? false)
                 guard localSubject || inheritedSubject else { continue }
 
                 var score = 10
@@ -105,6 +127,48 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// The spans between each opening mark and its closing mark.
+    private static func spans(in scalars: ArraySlice<Unicode.Scalar>, open: Unicode.Scalar,
+                              close: Unicode.Scalar) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for i in scalars.indices {
+            if scalars[i] == open { start = i } else if scalars[i] == close, let s = start {
+                result.append(s..<(i + 1))
+                start = nil
+            }
+        }
+        return result
+    }
+
+    /// Whether a Chinese word follows the number's measure word in its clause: the number counts that.
+    private static func nounFollows(_ number: NumberToken, unit: String?, in scalars: ArraySlice<Unicode.Scalar>,
+                                    clauseEnd: Int) -> Bool {
+        guard let unit else { return false }
+        var i = max(number.range.upperBound, number.qualifierRange?.upperBound ?? 0)
+        while i < clauseEnd, scalars[i] == " " { i += 1 }
+        i += unit.unicodeScalars.count
+        guard i < clauseEnd else { return false }
+        let v = scalars[i].value
+        return (0x4E00...0x9FFF).contains(v) && scalars[i] != "的"
+    }
+
+    /// 双100%, 均为100%, 均达100%: the figure belongs to every item listed before it.
+    private static func isShared(_ number: NumberToken, in scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = number.range.lowerBound - 1
+        while i >= scalars.startIndex, scalars[i] == "达" || scalars[i] == "为" || scalars[i] == " " { i -= 1 }
+        return i >= scalars.startIndex && (scalars[i] == "双" || scalars[i] == "均" || scalars[i] == "都")
+    }
+
+    /// The stretch between the commas (or semicolons) around a position.
+    private static func commaStretch(around position: Int, in scalars: ArraySlice<Unicode.Scalar>) -> Range<Int> {
+        func isBreak(_ u: Unicode.Scalar) -> Bool { u == "," || u == ";" || u == "。" || u == ":" }
+        var lower = position, upper = position
+        while lower > scalars.startIndex, !isBreak(scalars[lower - 1]) { lower -= 1 }
+        while upper < scalars.endIndex, !isBreak(scalars[upper]) { upper += 1 }
+        return lower..<upper
     }
 
     private static func hasComma(_ scalars: ArraySlice<Unicode.Scalar>, from: Int, to: Int) -> Bool {
