@@ -3,20 +3,6 @@ import Testing
 import ReportText
 @testable import Extraction
 
-/// A gold record in the format of shared/gold/seeds.json.
-struct GoldRecord: Decodable {
-    let file: String
-    let township: String?
-    let county: String?
-    let city: String?
-    let province: String?
-    let year: Int?
-
-    var metadata: ReportMetadata {
-        ReportMetadata(township: township, county: county, city: city, province: province, year: year)
-    }
-}
-
 @Test func devCorpusMetadataIsAtLeastNinetyFivePercentRight() throws {
     let corpus = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
     guard FileManager.default.fileExists(atPath: corpus.path) else {
@@ -24,9 +10,9 @@ struct GoldRecord: Decodable {
         return
     }
     let goldURL = repositoryRoot.appendingPathComponent("Tests/ExtractionTests/Fixtures/dev-gold.json")
-    let gold = try JSONDecoder().decode([GoldRecord].self, from: Data(contentsOf: goldURL))
+    let gold = try JSONDecoder().decode([GoldReport].self, from: Data(contentsOf: goldURL))
     #expect(gold.count >= 80)
-    let resolver = MetadataResolver(gazetteer: sharedGazetteer)
+    let resolver = MetadataResolver(gazetteer: standardGazetteer)
     let fields: [(String, KeyPath<ReportMetadata, String?>)] = [
         ("township", \.township), ("county", \.county), ("city", \.city), ("province", \.province),
     ]

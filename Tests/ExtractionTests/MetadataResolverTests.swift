@@ -3,18 +3,8 @@ import Testing
 import ReportText
 @testable import Extraction
 
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// One gazetteer for all tests (loading it takes a moment in debug builds).
-let sharedGazetteer: Gazetteer = {
-    let directory = repositoryRoot.appendingPathComponent("Data/gazetteer")
-    return try! Gazetteer(directory: directory)
-}()
-
 func resolve(_ text: String, fileName: String? = nil) -> ReportMetadata {
-    MetadataResolver(gazetteer: sharedGazetteer).resolve(NormalizedText(identity: text), fileName: fileName)
+    MetadataResolver(gazetteer: standardGazetteer).resolve(NormalizedText(identity: text), fileName: fileName)
 }
 
 // MARK: - The five sample reports
@@ -47,9 +37,9 @@ func sampleText(_ name: String) throws -> String {
 }
 
 @Test func seedGoldFileAgreesWithTheSamplesWhenPresent() throws {
-    let url = URL(fileURLWithPath: "/work/shared/gold/seeds.json")
+    let url = sharedDirectory.appendingPathComponent("gold/seeds.json")
     guard let data = try? Data(contentsOf: url) else { return }
-    let seeds = try JSONDecoder().decode([GoldRecord].self, from: data)
+    let seeds = try JSONDecoder().decode([GoldReport].self, from: data)
     let sampleOfSeed = ["000": "广东省-廉江市-良垌镇-2024.txt", "001": "贵州省-平坝区-天龙镇-2024.txt",
                         "002": "广东省-遂溪县-遂城街道-2022.txt", "003": "广东省-雷州市-北和镇-2022.txt",
                         "004": "福建省-泉港区-后龙镇-2024.txt"]
@@ -134,7 +124,7 @@ func sampleText(_ name: String) throws -> String {
 }
 
 @Test func townshipCodeInTheIndexNumberResolvesTheTownship() throws {
-    let code = try #require(sharedGazetteer.townships(named: "河头镇").first { $0.code.hasPrefix("440823") }).code
+    let code = try #require(standardGazetteer.townships(named: "河头镇").first { $0.code.hasPrefix("440823") }).code
     let meta = resolve("索引号: \(code)000-2025-00001\n法治政府建设年度报告\n2024年,我镇扎实推进法治政府建设。")
     #expect(meta == ReportMetadata(township: "河头镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2024))
 }
@@ -187,7 +177,7 @@ func sampleText(_ name: String) throws -> String {
 // MARK: - Speed
 
 @Test func resolvingAReportIsFast() throws {
-    let resolver = MetadataResolver(gazetteer: sharedGazetteer)
+    let resolver = MetadataResolver(gazetteer: standardGazetteer)
     let texts = try sampleGold.keys.map { NormalizedText(identity: try sampleText($0)) }
     let start = Date()
     var n = 0
@@ -203,8 +193,8 @@ func sampleText(_ name: String) throws -> String {
     let start = Date()
     let loaded = try Gazetteer(directory: directory)
     print("gazetteer: \(loaded.units.count) units loaded in \(Int(Date().timeIntervalSince(start) * 1000)) ms (this build)")
-    #expect(sharedGazetteer.counties(named: "廉江").map(\.name) == ["廉江市"])
-    #expect(sharedGazetteer.counties(named: "屏边县").map(\.name) == ["屏边苗族自治县"])
-    #expect(sharedGazetteer.unit(code: "440881")?.name == "廉江市")
-    #expect(sharedGazetteer.townships(named: "城关镇").count > 20)
+    #expect(standardGazetteer.counties(named: "廉江").map(\.name) == ["廉江市"])
+    #expect(standardGazetteer.counties(named: "屏边县").map(\.name) == ["屏边苗族自治县"])
+    #expect(standardGazetteer.unit(code: "440881")?.name == "廉江市")
+    #expect(standardGazetteer.townships(named: "城关镇").count > 20)
 }

@@ -51,3 +51,24 @@ func extractSample(_ name: String) throws -> (ReportDocument, ExtractedReport) {
         }
     }
 }
+
+@Test func devCorpusOpeningsScoreAtLeast95PercentF1AgainstOurLabels() throws {
+    let corpus = sharedDirectory.appendingPathComponent("corpus/dev")
+    guard FileManager.default.fileExists(atPath: corpus.path) else {
+        print("dev corpus not found at \(corpus.path): skipped")
+        return
+    }
+    let goldURL = repositoryRoot.appendingPathComponent("Tests/ExtractionTests/Fixtures/dev-gold.json")
+    let gold = try JSONDecoder().decode([GoldReport].self, from: Data(contentsOf: goldURL))
+    var score = Score()
+    for report in gold {
+        let document = try ReportReader.read(corpus.appendingPathComponent(report.file))
+        let extracted = standardExtractor.extract(document, source: report.file)
+        score.add(gold: report, found: Dictionary(uniqueKeysWithValues:
+            extracted.chosen(in: standardCatalog).map { ($0.indicator, $0.value) }))
+    }
+    print("dev extraction: P \(score.precision) R \(score.recall) F1 \(score.f1) over \(gold.count) openings\n"
+          + score.misses.joined(separator: "\n"))
+    #expect(score.truePositives >= 20)
+    #expect(score.f1 >= 0.95, "\(score.misses)")
+}

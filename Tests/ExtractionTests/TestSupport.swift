@@ -10,6 +10,7 @@ let sharedDirectory = repositoryRoot.deletingLastPathComponent().appendingPathCo
 
 /// Loaded once: the catalog and gazetteer every extraction test uses.
 let standardCatalog: Catalog = try! Catalog.load(from: dataDirectory.appendingPathComponent("catalog.json"))
+/// Loading the gazetteer takes a moment in debug builds: once for all tests.
 let standardGazetteer: Gazetteer = try! Gazetteer(directory: dataDirectory.appendingPathComponent("gazetteer"))
 let standardExtractor = ReportExtractor(catalog: standardCatalog, gazetteer: standardGazetteer)
 
@@ -32,6 +33,10 @@ struct GoldReport: Decodable {
     let year: Int?
     let values: [String: Double]
     let optional: [String: Double]
+
+    var metadata: ReportMetadata {
+        ReportMetadata(township: township, county: county, city: city, province: province, year: year)
+    }
 }
 
 /// Precision, recall and F1 as shared/tools/score-extraction counts them.

@@ -37,16 +37,6 @@ import Testing
     #expect(text.originalOffset(at: 0) == 1)
 }
 
-@Test func normalizationIsFastEnough() {
-    let line = "2024年，共排查化解矛盾纠纷２４１起，化解率达９６％。　　开展“八五”普法宣传活动40 场次。\r\n"
-    let big = String(repeating: line, count: 20_000)
-    let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = TextNormalizer.normalize(big) }
-    let megabytes = Double(big.utf8.count) / 1_000_000
-    // Debug builds are many times slower than release; this only catches pathologies.
-    #expect(elapsed < .seconds(megabytes * 2), "normalized \(megabytes) MB in \(elapsed)")
-}
-
 @Test func windowsAndOldMacLineBreaksBecomeOneLineBreak() {
     #expect(TextNormalizer.normalize("第一行\r\n第二行\r第三行\n第四行").string == "第一行\n第二行\n第三行\n第四行")
     #expect(TextNormalizer.normalize("段一\r\n\r\n段二").string == "段一\n\n段二")

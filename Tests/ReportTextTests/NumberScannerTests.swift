@@ -270,27 +270,13 @@ func chineseNumeralRejectsWhatIsNotANumeral(_ numeral: String) {
 
 // MARK: - Real reports
 
-/// Folds full-width forms the way the normalizer does, for the raw seed files.
-private func roughlyNormalized(_ raw: String) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    out.reserveCapacity(raw.unicodeScalars.count)
-    for s in raw.unicodeScalars {
-        var v = s.value
-        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } else if v == 0x3000 || v == 0x09 { v = 0x20 }
-        let folded = Unicode.Scalar(v) ?? s
-        if folded == " " && out.last == " " { continue }
-        out.append(folded)
-    }
-    return out
-}
-
 @Test func seedReportsScanWithoutTroubleAndYearsAreDates() throws {
-    let dir = URL(fileURLWithPath: "/work/shared/seeds")
+    let dir = TestSupport.repoRoot.appendingPathComponent("Data/reports")
     let files = (try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? []
     let texts = files.filter { $0.pathExtension == "txt" }.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     try #require(!texts.isEmpty, "no seed reports found")
     for raw in texts {
-        let scalars = roughlyNormalized(raw)
+        let scalars = TextNormalizer.normalize(raw).scalars
         let found = NumberScanner.scan(scalars[...])
         #expect(found.count > 10)
         var last = -1
