@@ -1,0 +1,45 @@
+import Foundation
+
+/// Lays a chart out as a scene of marks in device units (pixels for PNG at scale 1, points for PDF).
+public func layout(_ chart: Chart, width: Double, height: Double) throws -> Scene {
+    guard width.isFinite, height.isFinite, width >= 120, height >= 80, width <= 20000, height <= 20000 else {
+        throw PlotError("chart size \(width)×\(height) is out of range (120×80 to 20000×20000)")
+    }
+    let engine = TextEngine(fontList: chart.theme.fontList, language: chart.theme.language)
+    let b = Builder(chart: chart, width: width, height: height, engine: engine)
+    let generated: String
+    switch chart.kind {
+    case .trend: generated = b.buildTrend()
+    case .rank: generated = b.buildRank()
+    case .grouped: generated = b.buildGrouped()
+    case .heatmap: generated = b.buildHeatmap()
+    case .smallMultiples: generated = b.buildSmallMultiples()
+    case .slope: generated = b.buildSlope()
+    case .scatter: generated = b.buildScatter()
+    }
+    var desc = chart.description ?? generated
+    if chart.description == nil {
+        if let s = chart.subtitle, !s.isEmpty { desc += s + (s.hasSuffix("。") ? "" : "。") }
+        if let u = chart.unit, !u.isEmpty { desc += "单位：\(u)。" }
+        if let src = chart.sourceLine, !src.isEmpty { desc += src }
+    }
+    return Scene(width: width, height: height, background: chart.theme.background, fontList: chart.theme.fontList,
+                 language: chart.theme.language, marks: b.marks, title: chart.title, description: desc)
+}
+
+/// Draws a chart. `width`/`height` are in pixels for PNG (times `scale` for high-DPI) and in points
+/// for SVG and PDF (e.g. `PageSize.a4Landscape` for print).
+public func render(_ chart: Chart, format: OutputFormat, width: Double = 1200, height: Double = 750, scale: Double = 1) throws -> RenderedChart {
+    guard scale.isFinite, scale > 0, scale <= 8 else { throw PlotError("scale \(scale) is out of range (0–8)") }
+    let scene = try layout(chart, width: width, height: height)
+    return RenderedChart(format: format, data: try draw(scene, format: format, scale: scale), description: scene.description)
+}
+
+/// Draws a laid-out scene to bytes.
+public func draw(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> Data {
+    switch format {
+    case .png: return try CairoBackend.png(scene, scale: scale)
+    case .svg: return try CairoBackend.vector(scene, pdf: false)
+    case .pdf: return try CairoBackend.vector(scene, pdf: true)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import Plot
+
+/// Writes previews to $FAZHI_PREVIEW_DIR when set (for looking at the charts).
+@Test func previewsAreWrittenWhenAsked() throws {
+    guard let dir = ProcessInfo.processInfo.environment["FAZHI_PREVIEW_DIR"] else { return }
+    let url = URL(fileURLWithPath: dir)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    var charts: [(String, Chart)] = [
+        ("trend12", Samples.chart(.trend, rows: Samples.trend(townships: 6))),
+        ("trend40", Samples.chart(.trend, rows: Samples.trend(townships: 40))),
+        ("rank40", Samples.chart(.rank, rows: Samples.rank(townships: 40))),
+        ("rank12", Samples.chart(.rank, rows: Samples.rank(townships: 12))),
+        ("empty", Samples.chart(.trend, rows: [])),
+    ]
+    for kind in [ChartKind.grouped, .heatmap, .smallMultiples, .slope, .scatter] {
+        charts.append((kind.rawValue, Samples.chart(kind, rows: Samples.trend(townships: 8))))
+    }
+    for (name, c) in charts {
+        try render(c, format: .png, width: 1200, height: 750).write(to: url.appendingPathComponent(name + ".png"))
+        try render(c, format: .png, width: 600, height: 375).write(to: url.appendingPathComponent(name + "-small.png"))
+    }
+}
