@@ -152,3 +152,15 @@ enum CairoBackend {
         return Data(text.utf8)
     }
 }
+
+/// Decodes a PNG to 8-bit RGBA (used by golden tests to compare pixels).
+func decodePNG(_ data: Data) -> (width: Int, height: Int, rgba: [UInt8])? {
+    var out: UnsafeMutablePointer<UInt8>?
+    var w: Int32 = 0, h: Int32 = 0
+    let rc = data.withUnsafeBytes { raw -> Int32 in
+        fz_png_decode_rgba(raw.bindMemory(to: UInt8.self).baseAddress, data.count, &out, &w, &h)
+    }
+    guard rc == 0, let p = out else { return nil }
+    defer { fz_png_free(p) }
+    return (Int(w), Int(h), Array(UnsafeBufferPointer(start: p, count: Int(w) * Int(h) * 4)))
+}

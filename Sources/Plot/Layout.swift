@@ -94,6 +94,9 @@ final class Builder {
         }
     }
 
+    /// Text in a line's colour, darkened when the colour is too light to read (Okabe–Ito yellow).
+    func ink(_ c: Color) -> Color { c.luminance > 0.45 ? c.mix(Color(r: 0, g: 0, b: 0), 0.35) : c }
+
     // MARK: frame
 
     /// Title, subtitle, notes and source line; returns the area left for the plot.
@@ -139,7 +142,7 @@ final class Builder {
 
     /// Ticks for a horizontal value axis whose labels must not touch.
     func horizontalTicks(_ lo: Double, _ hi: Double, length: Double, integer: Bool) -> [Double] {
-        var m = max(2, Int(length / (tickFont.size * 7)))
+        var m = max(2, min(8, Int(length / (tickFont.size * 10))))
         while true {
             let t = Ticks.nice(lo, hi, target: m, integer: integer)
             let labels = NumberFormat.ticks(t, style: style)

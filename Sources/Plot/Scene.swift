@@ -39,6 +39,12 @@ public struct TextMark: Sendable {
         let top: Double = vAnchor == .top ? y : (vAnchor == .middle ? y - height / 2 : y - height)
         return Rect(x: left, y: top, w: width, h: height)
     }
+    /// The box the glyphs occupy: the logical box without the font's generous line gap (CJK ascent/descent).
+    public var inkBox: Rect {
+        let b = box
+        let h = min(b.h, font.size * 1.2)
+        return Rect(x: b.x, y: b.y + (b.h - h) / 2, w: b.w, h: h)
+    }
 }
 
 public enum MarkerShape: Sendable { case circle, square, diamond }

@@ -113,6 +113,9 @@ public enum Ticks {
                         let cm = coverageMax(dmin, dmax, step * (k - 1))
                         if w.0 * sm + w.1 * cm + w.2 * dm + w.3 < best { break }
                         if integer && (step < 1 || abs(step - step.rounded()) > 1e-9) { z += 1; continue }
+                        // Skipping (j > 1) may only give steps of 1, 2, 3, 4 or 5 times a power of ten.
+                        let mant = j * q / pow(10, floor(log10(j * q)))
+                        if j > 1 && ![1.0, 2, 3, 4, 5].contains(where: { abs($0 - mant) < 1e-9 }) { z += 1; continue }
                         let minStart = (dmax / step).rounded(.down) * j - (k - 1) * j
                         let maxStart = (dmin / step).rounded(.up) * j
                         if minStart > maxStart { z += 1; continue }

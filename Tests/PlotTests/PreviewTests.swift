@@ -14,9 +14,7 @@ import Testing
         ("rank12", Samples.chart(.rank, rows: Samples.rank(townships: 12))),
         ("empty", Samples.chart(.trend, rows: [])),
     ]
-    for kind in [ChartKind.grouped, .heatmap, .smallMultiples, .slope, .scatter] {
-        charts.append((kind.rawValue, Samples.chart(kind, rows: Samples.trend(townships: 8))))
-    }
+    charts += Samples.all()
     for (name, c) in charts {
         try render(c, format: .png, width: 1200, height: 750).write(to: url.appendingPathComponent(name + ".png"))
         try render(c, format: .png, width: 600, height: 375).write(to: url.appendingPathComponent(name + "-small.png"))

@@ -49,3 +49,45 @@ enum Samples {
               sourceLine: "资料来源：\(Set(rows.map(\.township)).count)个乡镇法治政府建设年度报告（2019—2024年）", rows: rows)
     }
 }
+
+extension Samples {
+    static let indicators = ["行政复议案件", "行政诉讼案件", "败诉率", "重大决策合法性审查"]
+
+    static func indicatorRows(townships n: Int) -> [Row] {
+        var rows: [Row] = []
+        for i in 0..<n {
+            let t = i < townships.count ? townships[i] : "第\(i + 1)镇"
+            for (j, ind) in indicators.enumerated() {
+                let scale = [120.0, 40, 30, 15][j]
+                var v = (scale * (0.2 + noise(i, j + 20))).rounded()
+                if j == 2 { v = (v * 10).rounded() / 10 }
+                if i == 4 && j == 1 { v = 140 }
+                if i == 7 && j == 0 { v = 260 }
+                if i == 2 && j == 3 { rows.append(Row(township: t, year: 2024, indicator: ind, value: nil)); continue }
+                rows.append(Row(township: t, year: 2024, indicator: ind, value: v, flags: i == 1 && j == 0 ? .approximate : []))
+            }
+        }
+        return rows
+    }
+
+    /// One chart of each kind, as a briefing would draw it.
+    static func all(townships n: Int = 8) -> [(String, Chart)] {
+        var list: [(String, Chart)] = []
+        for kind in ChartKind.allCases {
+            var c: Chart
+            switch kind {
+            case .rank: c = chart(kind, rows: rank(townships: n), title: "东湖街道行政复议案件数居首")
+            case .scatter:
+                c = chart(kind, rows: indicatorRows(townships: n), title: "复议多的乡镇诉讼也多")
+                c.subtitle = "2024年"
+            case .heatmap: c = chart(kind, rows: trend(townships: n))
+            default: c = chart(kind, rows: trend(townships: n))
+            }
+            list.append((kind.rawValue, c))
+        }
+        var h = chart(.heatmap, rows: indicatorRows(townships: n), title: "各乡镇四项指标", unit: nil)
+        h.subtitle = "2024年，每项指标按各自范围着色"
+        list.append(("heatmap-indicators", h))
+        return list
+    }
+}

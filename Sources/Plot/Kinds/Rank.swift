@@ -23,12 +23,16 @@ extension Builder {
         guard !(reported.isEmpty && missing.isEmpty), plot.h > 40 * k else { emptyMessage(plot); return "条形图：无数据。" }
         let tickH = lineHeight(tickFont)
         let lh = lineHeight(labelFont)
+        _ = lh
         // Header row: unit (left) and the median label.
         let headerTop = plot.y
         let barsTop = plot.y + tickH + gap
         let axisH = tickH + gap
         let barsBottom = plot.maxY - axisH
-        let minBand = lh * 1.12
+        // Many bars: smaller type down to 70 %, then leave out the middle.
+        let total0 = Double(max(1, reported.count + missing.count))
+        let rf = FontSpec(size: min(labelFont.size, max(labelFont.size * 0.7, (barsBottom - barsTop) / total0 / 1.2)))
+        let minBand = rf.size * 1.2
         let capacity = max(1, Int(((barsBottom - barsTop) / minBand).rounded(.down)))
         enum Item { case bar(String, Double, ValueFlags), gap(String), missing(String) }
         var items: [Item] = []
@@ -53,10 +57,10 @@ extension Builder {
         }
         let values = reported.map(\.1)
         let labels = reported.map { label($0.1, $0.2) }
-        let valueW = max(labels.map { engine.width($0, labelFont) }.max() ?? 0, engine.width("未报告", labelFont))
-        let maxNameW = min(W * 0.28, 10 * labelFont.size)
+        let valueW = max(labels.map { engine.width($0, rf) }.max() ?? 0, engine.width("未报告", rf))
+        let maxNameW = min(W * 0.28, 10 * rf.size)
         let namesW = min(maxNameW, items.map { item -> Double in
-            switch item { case .bar(let t, _, _), .missing(let t): return engine.width(t, labelFont); case .gap: return 0 }
+            switch item { case .bar(let t, _, _), .missing(let t): return engine.width(t, rf); case .gap: return 0 }
         }.max() ?? 0)
         let x0 = plot.x + namesW + gap
         let hasNeg = (values.min() ?? 0) < 0
@@ -65,7 +69,7 @@ extension Builder {
         let (lo, hi) = valueDomain(values.isEmpty ? [0, 1] : values, zero: true)
         let ticks = horizontalTicks(lo, hi, length: barRight - barLeft, integer: integerData)
         let xs = LinearScale(domain: (ticks.first!, ticks.last!), range: (barLeft, barRight))
-        let band = BandScale(count: items.count, range: (barsTop, barsTop + min(barsBottom - barsTop, Double(items.count) * lh * 2.0)), padding: 0.25)
+        let band = BandScale(count: items.count, range: (barsTop, barsTop + min(barsBottom - barsTop, Double(items.count) * rf.size * 2.6)), padding: 0.25)
         let axisY = band.range.1
         // Grid and axis labels.
         let tickLabels = NumberFormat.ticks(ticks, style: style)
@@ -74,24 +78,31 @@ extension Builder {
             vline(x, barsTop, axisY, color: t == 0 ? theme.axis : theme.grid)
             text(tickLabels[i], xs(t), axisY + gap, .middle, .top, font: tickFont, color: theme.mutedText)
         }
+        if let med = values.median, values.count > 2 {
+            vline(crisp(xs(med)), barsTop - 2, axisY, color: theme.text, width: 1, dash: [4 * k, 3 * k])
+        }
         let sel = Set(chart.highlight)
         for (i, item) in items.enumerated() {
             let cy = band.center(i)
             switch item {
             case let .bar(t, v, f):
-                text(engine.fit(t, labelFont, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: labelFont, color: sel.contains(t) ? theme.text : theme.text)
+                text(engine.fit(t, rf, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: rf, color: sel.contains(t) ? theme.text : theme.text)
                 let a = xs(0), b = xs(v)
                 let fill = sel.contains(t) ? theme.categorical[1 % theme.categorical.count] : theme.bar
                 marks.append(.rect(Rect(x: min(a, b), y: band.start(i), w: abs(b - a), h: band.bandwidth),
                                    fill: f.contains(.approximate) ? fill.mix(theme.background, 0.35) : fill, stroke: nil, lineWidth: 0))
                 let l = label(v, f)
-                if v >= 0 { text(l, b + gap / 2, cy, .start, .middle, font: labelFont) }
-                else { text(l, b - gap / 2, cy, .end, .middle, font: labelFont) }
+                if v >= 0 { text(l, b + gap / 2, cy, .start, .middle, font: rf) }
+                else { text(l, b - gap / 2, cy, .end, .middle, font: rf) }
             case let .missing(t):
-                text(engine.fit(t, labelFont, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: labelFont, color: theme.mutedText)
-                text("未报告", xs(0) + gap / 2, cy, .start, .middle, font: labelFont, color: theme.mutedText)
+                text(engine.fit(t, rf, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: rf, color: theme.mutedText)
+                text("未报告", xs(0) + gap / 2, cy, .start, .middle, font: rf, color: theme.mutedText)
             case let .gap(s):
-                text(engine.fit(s, labelFont, maxWidth: plot.w), (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: labelFont, color: theme.mutedText)
+                let str = engine.fit(s, rf, maxWidth: plot.w)
+                var bx = box(str, (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: rf)
+                bx.x -= gap; bx.w += 2 * gap
+                marks.append(.rect(bx, fill: theme.background, stroke: nil, lineWidth: 0))
+                text(engine.fit(s, rf, maxWidth: plot.w), (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: rf, color: theme.mutedText)
             }
         }
         // Median line over all reported values.
@@ -99,7 +110,6 @@ extension Builder {
         if let u = unitText() { unitBox = text(u, x0, headerTop, font: tickFont, color: theme.mutedText).box }
         if let med = values.median, values.count > 2 {
             let x = crisp(xs(med))
-            vline(x, barsTop - 2, axisY, color: theme.text, width: 1, dash: [4 * k, 3 * k])
             let s = "中位数 " + NumberFormat.value(med, style: style)
             let w = engine.width(s, tickFont)
             let cx = min(max(x, x0 + w / 2), plot.maxX - w / 2)

@@ -108,7 +108,7 @@ extension Builder {
             if abs(py - ys(v)) > 1 || yr != last {
                 marks.append(.line([Point(px, ys(v)), Point(lx - 2, py)], color: color.mix(theme.background, 0.4), width: 1, dash: []))
             }
-            text(names[i], lx, py, .start, .middle, font: labelFont, color: color)
+            text(names[i], lx, py, .start, .middle, font: labelFont, color: ink(color))
             _ = t; _ = colourIndex
         }
         // Description.
