@@ -143,9 +143,32 @@ enum CairoBackend {
         return o
     }
 
+    /// Cairo names groups after a process-wide surface counter ("surface21"): renumber them in order of appearance.
+    static func stableSurfaceIDs(_ svg: String) -> String {
+        guard svg.contains("surface") else { return svg }
+        var map: [Substring: String] = [:]
+        var out = ""
+        out.reserveCapacity(svg.utf8.count)
+        var rest = Substring(svg)
+        while let r = rest.range(of: "surface") {
+            out += rest[..<r.upperBound]
+            var end = r.upperBound
+            while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber { end = rest.index(after: end) }
+            let digits = rest[r.upperBound..<end]
+            if !digits.isEmpty {
+                if map[digits] == nil { map[digits] = String(map.count + 1) }
+                out += map[digits]!
+            }
+            rest = rest[end...]
+        }
+        out += rest
+        return out
+    }
+
     /// Cairo's SVG surface writes no <title> or <desc>: put them right after the root element.
     static func insertTitle(into svg: Data, title: String, description: String) -> Data {
         guard var text = String(data: svg, encoding: .utf8), let root = text.range(of: "<svg") else { return svg }
+        text = stableSurfaceIDs(text)
         guard let close = text[root.upperBound...].firstIndex(of: ">") else { return svg }
         let insert = "\n<title>\(xmlEscape(title))</title>\n<desc>\(xmlEscape(description))</desc>"
         text.insert(contentsOf: insert, at: text.index(after: close))

@@ -48,7 +48,7 @@ extension Builder {
             }
             yearLine(table.values[t]!, years: table.years, x: { xs($0) }, y: ys, color: theme.bar, width: theme.lineWidth * k, markers: false)
             // Flagged values and the last value get markers.
-            for (yr, (v, f)) in table.values[t]! where !f.isEmpty || yr == table.latest(t)?.0 {
+            for (yr, (v, f)) in table.values[t]!.sorted(by: { $0.key < $1.key }) where !f.isEmpty || yr == table.latest(t)?.0 {
                 marker(Point(xs(yr), ys(v)), color: theme.bar, flags: f, radius: theme.markerRadius * k * 0.8)
             }
         }
