@@ -29,28 +29,30 @@ extension Builder {
         }
         let plot = frame(note: flagNote(flags, markers: false))
         guard !towns.isEmpty, !columns.isEmpty, plot.h > 60 * k else { emptyMessage(plot); return "热力图：无数据。" }
-        // Colour per column (indicators each on their own range) or shared.
+        let tickH = lineHeight(tickFont)
+        var top = plot.y
+        if let u = unitText(), !byIndicator { text(u, plot.x, top, font: tickFont, color: theme.mutedText); top += tickH + gap }
+        let headerH = tickH + gap
+        let gridH = plot.maxY - top - headerH
+        let cellH0 = min(gridH / Double(towns.count), labelFont.size * 2.4)
+        let cbH = max(10, min(gridH - tickH, max(120 * k, min(220 * k, cellH0 * Double(towns.count) - tickH / 2))))
+        // Colour per column (indicators each on their own range) or shared with the colour bar's ticks.
         var ranges: [Int: (Double, Double)] = [:]
         let all = cells.values.flatMap { $0.values.map(\.0) }
+        let sharedTicks = byIndicator ? [] : Ticks.nice(all.min() ?? 0, all.max() ?? 1, target: max(2, min(6, Int(cbH / (tickH * 1.6)))), integer: integerData)
         for c in 0..<columns.count {
             if byIndicator {
                 let v = cells.values.compactMap { $0[c]?.0 }
                 ranges[c] = (v.min() ?? 0, v.max() ?? 1)
             } else {
-                let t = Ticks.nice(all.min() ?? 0, all.max() ?? 1, target: 5, integer: integerData)
-                ranges[c] = (t.first!, t.last!)
+                ranges[c] = (sharedTicks.first!, sharedTicks.last!)
             }
         }
-        let tickH = lineHeight(tickFont)
-        var top = plot.y
-        if let u = unitText(), !byIndicator { text(u, plot.x, top, font: tickFont, color: theme.mutedText); top += tickH + gap }
         // Colour bar on the right.
         let barW = 12 * k
-        let sharedTicks = byIndicator ? [] : Ticks.nice(all.min() ?? 0, all.max() ?? 1, target: 5, integer: integerData)
         let ctLabels = byIndicator ? ["高", "低"] : NumberFormat.ticks(sharedTicks, style: style)
         let cbLabelW = ctLabels.map { engine.width($0, tickFont) }.max() ?? 0
         let cbW = barW + gap + cbLabelW
-        let headerH = tickH + gap
         let maxNameW = min(W * 0.25, 9 * labelFont.size)
         let nameW = min(maxNameW, towns.map { engine.width($0, labelFont) }.max() ?? 0)
         let grid = Rect(x: plot.x + nameW + gap, y: top + headerH, w: plot.w - nameW - gap - cbW - 3 * gap, h: plot.maxY - top - headerH)
@@ -91,7 +93,6 @@ extension Builder {
         // Colour bar.
         let cbX = plot.maxX - cbW
         let cbTop = grid.y + tickH / 2
-        let cbH = max(20 * k, min(grid.h - tickH, 220 * k, cellH * Double(towns.count) - tickH / 2))
         let steps = 32
         for i in 0..<steps {
             let t0 = Double(i) / Double(steps)

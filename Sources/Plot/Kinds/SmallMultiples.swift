@@ -43,7 +43,8 @@ extension Builder {
             yAxis(area, ys, ticks, labels: c == 0)
             let xs = YearScale(first: first, last: last, range: (area.x + halfYear, area.maxX - halfYear))
             if !hasBelow {
-                let shown = first == last ? [first] : [first, last]
+                let yw = engine.width("2024年", tickFont)
+                let shown = first == last || xs(last) - xs(first) < yw + gap ? [last] : [first, last]
                 for yr in shown { text(NumberFormat.year(yr), xs(yr), area.maxY + gap / 2, .middle, .top, font: tickFont, color: theme.mutedText) }
             }
             yearLine(table.values[t]!, years: table.years, x: { xs($0) }, y: ys, color: theme.bar, width: theme.lineWidth * k, markers: false)
