@@ -66,26 +66,34 @@ enum CairoBackend {
         }
     }
 
-    static func png(_ scene: Scene, scale: Double) throws -> Data {
+    static func png(_ scene: Scene, scale: Double) throws -> Data { try png(scene, scale: scale, timing: nil) }
+
+    /// `timing` receives the drawing and encoding times (ns, thread CPU time) for the benchmark.
+    static func png(_ scene: Scene, scale: Double, timing: ((UInt64, UInt64) -> Void)?) throws -> Data {
         let pw = Int32((scene.width * scale).rounded()), ph = Int32((scene.height * scale).rounded())
         guard pw > 0, ph > 0, pw <= 32767, ph <= 32767 else { throw PlotError("PNG size \(pw)×\(ph) is out of range") }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph)!
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw PlotError("cannot create a \(pw)×\(ph) image") }
+        let t0 = timing == nil ? 0 : PlotBenchmark.cpuNow()
         let cr = cairo_create(surface)!
         cairo_scale(cr, scale, scale)
         draw(scene, on: cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
+
+        let t1 = timing == nil ? 0 : PlotBenchmark.cpuNow()
         guard let pixels = cairo_image_surface_get_data(surface) else { throw PlotError("no image data") }
         let stride = cairo_image_surface_get_stride(surface)
         var out: UnsafeMutablePointer<UInt8>?
         var len = 0
-        guard fz_png_encode_argb32(pixels, pw, ph, stride, 3, &out, &len) == 0, let bytes = out else {
+        guard fz_png_encode_argb32(pixels, pw, ph, stride, 3, scene.background.a >= 1 ? 1 : 0, &out, &len) == 0, let bytes = out else {
             throw PlotError("PNG encoding failed")
         }
         defer { fz_png_free(bytes) }
-        return Data(bytes: bytes, count: len)
+        let data = Data(bytes: bytes, count: len)
+        if let timing { timing(t1 - t0, PlotBenchmark.cpuNow() - t1) }
+        return data
     }
 
     final class Sink { var data = Data() }

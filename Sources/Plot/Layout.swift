@@ -13,6 +13,10 @@ final class Builder {
     let margin: Double
     let gap: Double
     let style: ValueStyle
+    /// A note about townships left out, drawn in the footer (known from an earlier pass).
+    var plannedOmission: String?
+    /// Set by a chart kind that left townships out.
+    var omission: String?
 
     init(chart: Chart, width: Double, height: Double, engine: TextEngine) {
         self.chart = chart
@@ -117,7 +121,9 @@ final class Builder {
         y += 10 * k
         var bottom = H - margin
         var footer: [String] = []
-        if let n = note { footer += engine.wrap(n, noteFont, maxWidth: maxW, maxLines: 2) }
+        if let n = [note, plannedOmission].compactMap({ $0 }).joined(separator: " ").nilIfEmpty {
+            footer += engine.wrap(n, noteFont, maxWidth: maxW, maxLines: 2)
+        }
         if let s = chart.sourceLine, !s.isEmpty { footer += engine.wrap(s, noteFont, maxWidth: maxW, maxLines: 2) }
         for line in footer.reversed() {
             let t = text(line, margin, bottom, .start, .bottom, font: noteFont, color: theme.mutedText)
@@ -195,4 +201,8 @@ final class Builder {
         order.removeAll()
         return out
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

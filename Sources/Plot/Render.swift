@@ -6,16 +6,16 @@ public func layout(_ chart: Chart, width: Double, height: Double) throws -> Scen
         throw PlotError("chart size \(width)×\(height) is out of range (120×80 to 20000×20000)")
     }
     let engine = TextEngine(fontList: chart.theme.fontList, language: chart.theme.language)
-    let b = Builder(chart: chart, width: width, height: height, engine: engine)
-    let generated: String
-    switch chart.kind {
-    case .trend: generated = b.buildTrend()
-    case .rank: generated = b.buildRank()
-    case .grouped: generated = b.buildGrouped()
-    case .heatmap: generated = b.buildHeatmap()
-    case .smallMultiples: generated = b.buildSmallMultiples()
-    case .slope: generated = b.buildSlope()
-    case .scatter: generated = b.buildScatter()
+    var b = Builder(chart: chart, width: width, height: height, engine: engine)
+    var generated = build(b)
+    // A kind that left townships out says so in the footer: lay out again with that note.
+    var passes = 0
+    while b.omission != b.plannedOmission && passes < 3 {
+        let planned = b.omission
+        b = Builder(chart: chart, width: width, height: height, engine: engine)
+        b.plannedOmission = planned
+        generated = build(b)
+        passes += 1
     }
     var desc = chart.description ?? generated
     if chart.description == nil {
@@ -25,6 +25,20 @@ public func layout(_ chart: Chart, width: Double, height: Double) throws -> Scen
     }
     return Scene(width: width, height: height, background: chart.theme.background, fontList: chart.theme.fontList,
                  language: chart.theme.language, marks: b.marks, title: chart.title, description: desc)
+}
+
+private func build(_ b: Builder) -> String {
+    let generated: String
+    switch b.chart.kind {
+    case .trend: generated = b.buildTrend()
+    case .rank: generated = b.buildRank()
+    case .grouped: generated = b.buildGrouped()
+    case .heatmap: generated = b.buildHeatmap()
+    case .smallMultiples: generated = b.buildSmallMultiples()
+    case .slope: generated = b.buildSlope()
+    case .scatter: generated = b.buildScatter()
+    }
+    return generated
 }
 
 /// Draws a chart. `width`/`height` are in pixels for PNG (times `scale` for high-DPI) and in points

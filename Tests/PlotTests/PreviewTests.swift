@@ -15,8 +15,15 @@ import Testing
         ("empty", Samples.chart(.trend, rows: [])),
     ]
     charts += Samples.all()
+    for (name, rows) in degenerateCases() {
+        for kind in ChartKind.allCases {
+            var rows = rows
+            if kind == .scatter { rows = rows.enumerated().map { i, r in var r = r; r.indicator = i % 2 == 0 ? "复议" : "诉讼"; r.year = 2024; return r } }
+            charts.append(("d-\(kind.rawValue)-\(name)", Samples.chart(kind, rows: rows, title: "\(kind.rawValue)：\(name)")))
+        }
+    }
     for (name, c) in charts {
-        try render(c, format: .png, width: 1200, height: 750).write(to: url.appendingPathComponent(name + ".png"))
+        if !name.hasPrefix("d-") { try render(c, format: .png, width: 1200, height: 750).write(to: url.appendingPathComponent(name + ".png")) }
         try render(c, format: .png, width: 600, height: 375).write(to: url.appendingPathComponent(name + "-small.png"))
     }
 }

@@ -54,7 +54,7 @@ extension Builder {
         let yLabW = yLabelWidth(ticks)
         let area = Rect(x: plot.x + yLabW + gap, y: areaTop, w: plot.w - yLabW - gap, h: areaBottom - areaTop)
         // Townships that fit: at least 3 px per bar and a group no narrower than one character.
-        let minGroup = max(Double(years.count) * 3 * k / 0.8, labelFont.size * 1.2)
+        let minGroup = max(Double(years.count) * 3 * k / 0.8, tickFont.size * 3.6)
         let cap = max(1, Int(area.w / minGroup))
         var towns = table.townships
         var omitted = 0
@@ -88,7 +88,10 @@ extension Builder {
             text(s, groups.center(i), area.maxY + gap, .middle, .top, font: tickFont, color: theme.text)
         }
         var d = "分组柱状图：\(table.townships.count)个乡镇\(yearSpan(years))各年的\(chart.title)。"
-        if omitted > 0 { d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。" }
+        if omitted > 0 {
+            d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。"
+            omission = "图中只画出最近一年数值最高的\(towns.count)个乡镇（共\(table.townships.count)个）。"
+        }
         return d
     }
 }

@@ -54,7 +54,10 @@ extension Builder {
             }
         }
         var d = "小多图：\(table.townships.count)个乡镇\(yearSpan(table.years))的\(chart.title)，每个乡镇一幅，纵轴相同。"
-        if omitted > 0 { d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。" }
+        if omitted > 0 {
+            d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。"
+            omission = "图中只画出最近一年数值最高的\(towns.count)个乡镇（共\(table.townships.count)个）。"
+        }
         return d
     }
 }
