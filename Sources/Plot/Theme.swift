@@ -69,8 +69,9 @@ public struct Theme: Sendable, Codable, Hashable {
     public var margin = 20.0
     public var lineWidth = 2.0
     public var markerRadius = 3.5
-    /// Lines beyond this count are grey unless selected.
-    public var maxColouredLines = 8
+    /// With more lines than this, only the selected (or the top three and the last) are coloured, the rest grey.
+    /// Seven keeps Okabe–Ito yellow, hard to see on white, out of line charts.
+    public var maxColouredLines = 7
 
     public init() {}
 

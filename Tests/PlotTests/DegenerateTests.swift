@@ -118,3 +118,12 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
     #expect(throws: PlotError.self) { try Theme.load(from: url) }
     try? FileManager.default.removeItem(at: url)
 }
+
+@Test func chartsRenderInParallelThreads() async throws {
+    let charts = Samples.all()
+    let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
+        for (_, c) in charts { group.addTask { try render(c, format: .png, width: 600, height: 375).data.count } }
+        return try await group.reduce(into: [Int]()) { $0.append($1) }
+    }
+    #expect(sizes.count == charts.count && sizes.allSatisfy { $0 > 1000 })
+}

@@ -92,6 +92,9 @@ extension Builder {
                 marks.append(.rect(Rect(x: min(a, b), y: band.start(i), w: abs(b - a), h: band.bandwidth),
                                    fill: f.contains(.approximate) ? fill.mix(theme.background, 0.35) : fill, stroke: nil, lineWidth: 0))
                 let l = label(v, f)
+                // A background behind the value keeps the median line from crossing it.
+                let lb = box(l, v >= 0 ? b + gap / 2 : b - gap / 2, cy, v >= 0 ? .start : .end, .middle, font: rf)
+                marks.append(.rect(Rect(x: lb.x - 1, y: cy - rf.size * 0.6, w: lb.w + 2, h: rf.size * 1.2), fill: theme.background, stroke: nil, lineWidth: 0))
                 if v >= 0 { text(l, b + gap / 2, cy, .start, .middle, font: rf) }
                 else { text(l, b - gap / 2, cy, .end, .middle, font: rf) }
             case let .missing(t):

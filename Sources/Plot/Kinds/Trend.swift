@@ -61,9 +61,12 @@ extension Builder {
 
     func buildTrend() -> String {
         let table = YearTable(chart.rows)
-        let plot = frame(note: flagNote(table.flagsUsed, markers: true))
-        guard !table.townships.isEmpty, plot.h > 40 * k, plot.w > 80 * k else { emptyMessage(plot); return "折线图：无数据。" }
         let coloured = colouredTownships(table.townships) { table.latest($0)?.1 }
+        // Grey lines carry no markers when there are many: note only the flags that show.
+        let shown = table.townships.count > theme.maxColouredLines ? coloured : table.townships
+        let shownFlags = shown.reduce(ValueFlags()) { acc, t in table.values[t]!.values.reduce(acc) { $0.union($1.1) } }
+        let plot = frame(note: flagNote(shownFlags, markers: true))
+        guard !table.townships.isEmpty, plot.h > 40 * k, plot.w > 80 * k else { emptyMessage(plot); return "折线图：无数据。" }
         let colourIndex = Dictionary(uniqueKeysWithValues: coloured.enumerated().map { ($1, $0) })
         let tickH = lineHeight(tickFont)
         var top = plot.y
