@@ -127,3 +127,14 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
     }
     #expect(sizes.count == charts.count && sizes.allSatisfy { $0 > 1000 })
 }
+
+@Test func longTitlesWrapToTwoLinesWithoutClipping() throws {
+    var c = Samples.chart(.trend, rows: Samples.trend(townships: 5))
+    c.title = "良垌镇行政复议纠错率连续三年下降，东湖街道行政诉讼败诉案件数量较上年明显减少，其余乡镇基本持平且多数指标优于全县平均水平"
+    for (w, h) in sizes {
+        let scene = try layout(c, width: w, height: h)
+        #expect(layoutProblems(scene).isEmpty)
+        let titleLines = scene.texts.filter { $0.font.bold && $0.font.size > 16 }
+        #expect(titleLines.count <= 2)
+    }
+}

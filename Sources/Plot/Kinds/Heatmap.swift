@@ -1,6 +1,11 @@
 import Foundation
 
 extension Builder {
+    func cellLabel(_ v: Double, _ f: ValueFlags, decimals: Int) -> String {
+        if style == .number && abs(v) >= 1e4 { return label(v, f) }
+        return NumberFormat.grouped(v, decimals: decimals) + (style == .percent ? "%" : "") + flagSuffix(f)
+    }
+
     func buildHeatmap() -> String {
         let indicators = chart.rows.compactMap(\.indicator).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let byIndicator = indicators.count > 1
@@ -62,6 +67,12 @@ extension Builder {
         for (c, name) in columns.enumerated() {
             text(engine.fit(name, tickFont, maxWidth: cellW - 2), grid.x + cellW * (Double(c) + 0.5), top, .middle, .top, font: tickFont, color: theme.mutedText)
         }
+        // One number of decimals per column (0 or 1), so a column reads as a table.
+        var decimals: [Int: Int] = [:]
+        for c in 0..<columns.count {
+            let vs = cells.values.compactMap { $0[c]?.0 }
+            decimals[c] = vs.contains { abs($0 - $0.rounded()) > 1e-9 } ? 1 : 0
+        }
         let valueFont = FontSpec(size: min(labelFont.size, cellH / 1.25))
         let showValues = cellH >= tickFont.size * 1.1
         let every = max(1, Int((labelFont.size * 1.15 / cellH).rounded(.up)))
@@ -82,7 +93,7 @@ extension Builder {
                 let fill = SequentialColorScale(domain: ranges[c]!, colors: theme.sequential)(v)
                 marks.append(.rect(inner, fill: fill, stroke: nil, lineWidth: 0))
                 if showValues {
-                    let s = label(v, f)
+                    let s = cellLabel(v, f, decimals: decimals[c]!)
                     if engine.width(s, valueFont) <= cellW - 4 {
                         text(s, rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: valueFont,
                              color: fill.luminance < 0.3 ? Color(r: 1, g: 1, b: 1) : theme.text)
