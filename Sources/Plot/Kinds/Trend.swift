@@ -102,7 +102,8 @@ extension Builder {
         let lh = lineHeight(labelFont) + 1
         let ends = coloured.map { t -> (Int, Double) in table.latest(t)! }
         let placed = Builder.spread(ends.map { ys($0.1) }, height: lh, lo: top, hi: area.maxY + tickH / 2)
-        let lx = area.maxX + 2 * gap
+        // One year: labels beside the points; else in the column right of the plot.
+        let lx = first == last ? xs(last) + theme.markerRadius * k + 2 * gap : area.maxX + 2 * gap
         for (i, t) in coloured.enumerated() {
             guard let py = placed[i] else { continue }
             let color = theme.categorical[i % theme.categorical.count]
