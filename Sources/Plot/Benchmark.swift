@@ -39,7 +39,7 @@ public enum PlotBenchmark {
         let n = max(1, iterations)
         let dir = FileManager.default.temporaryDirectory
         var lines = ["Plot benchmark: 1200×750 PNG, layout + draw + encode + write, median CPU time of \(n) on one core"]
-        for (name, chart) in sampleCharts() {
+        for (name, chart, level) in sampleCharts().flatMap({ c in [(c.0, c.1, 3), (c.0, c.1, 1)] }) {
             let url = dir.appendingPathComponent("fazhi-bench-\(name)-\(getpid()).png")
             var times: [Double] = []
             var layoutTimes: [Double] = [], drawTimes: [Double] = [], encodeTimes: [Double] = []
@@ -50,7 +50,7 @@ public enum PlotBenchmark {
                     let scene = try layout(chart, width: 1200, height: 750)
                     let t1 = cpuNow()
                     var dt: UInt64 = 0, et: UInt64 = 0
-                    let data = try CairoBackend.png(scene, scale: 1) { dt = $0; et = $1 }
+                    let data = try CairoBackend.png(scene, scale: 1, level: level) { dt = $0; et = $1 }
                     let t15 = cpuNow()
                     try data.write(to: url)
                     let t2 = cpuNow()
@@ -68,8 +68,8 @@ public enum PlotBenchmark {
             }
             try? FileManager.default.removeItem(at: url)
             func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-            lines.append(String(format: "  %@: %.2f ms per chart (layout %.2f, draw %.2f, PNG encode %.2f), %d bytes",
-                                name, median(times), median(layoutTimes), median(drawTimes), median(encodeTimes), bytes))
+            lines.append(String(format: "  %@ (zlib %d): %.2f ms per chart (layout %.2f, draw %.2f, PNG encode %.2f), %d bytes",
+                                name, level, median(times), median(layoutTimes), median(drawTimes), median(encodeTimes), bytes))
         }
         return lines.joined(separator: "\n")
     }

@@ -66,10 +66,9 @@ enum CairoBackend {
         }
     }
 
-    static func png(_ scene: Scene, scale: Double) throws -> Data { try png(scene, scale: scale, timing: nil) }
 
     /// `timing` receives the drawing and encoding times (ns, thread CPU time) for the benchmark.
-    static func png(_ scene: Scene, scale: Double, timing: ((UInt64, UInt64) -> Void)?) throws -> Data {
+    static func png(_ scene: Scene, scale: Double, level: Int, timing: ((UInt64, UInt64) -> Void)?) throws -> Data {
         let pw = Int32((scene.width * scale).rounded()), ph = Int32((scene.height * scale).rounded())
         guard pw > 0, ph > 0, pw <= 32767, ph <= 32767 else { throw PlotError("PNG size \(pw)×\(ph) is out of range") }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph)!
@@ -87,7 +86,7 @@ enum CairoBackend {
         let stride = cairo_image_surface_get_stride(surface)
         var out: UnsafeMutablePointer<UInt8>?
         var len = 0
-        guard fz_png_encode_argb32(pixels, pw, ph, stride, 3, scene.background.a >= 1 ? 1 : 0, &out, &len) == 0, let bytes = out else {
+        guard fz_png_encode_argb32(pixels, pw, ph, stride, Int32(min(9, max(0, level))), scene.background.a >= 1 ? 1 : 0, &out, &len) == 0, let bytes = out else {
             throw PlotError("PNG encoding failed")
         }
         defer { fz_png_free(bytes) }

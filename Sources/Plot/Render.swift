@@ -42,17 +42,18 @@ private func build(_ b: Builder) -> String {
 }
 
 /// Draws a chart. `width`/`height` are in pixels for PNG (times `scale` for high-DPI) and in points
-/// for SVG and PDF (e.g. `PageSize.a4Landscape` for print).
-public func render(_ chart: Chart, format: OutputFormat, width: Double = 1200, height: Double = 750, scale: Double = 1) throws -> RenderedChart {
+/// for SVG and PDF (e.g. `PageSize.a4Landscape` for print). `pngLevel` is the zlib level (1 is faster, 3 smaller).
+public func render(_ chart: Chart, format: OutputFormat, width: Double = 1200, height: Double = 750, scale: Double = 1,
+                   pngLevel: Int = 3) throws -> RenderedChart {
     guard scale.isFinite, scale > 0, scale <= 8 else { throw PlotError("scale \(scale) is out of range (0–8)") }
     let scene = try layout(chart, width: width, height: height)
-    return RenderedChart(format: format, data: try draw(scene, format: format, scale: scale), description: scene.description)
+    return RenderedChart(format: format, data: try draw(scene, format: format, scale: scale, pngLevel: pngLevel), description: scene.description)
 }
 
 /// Draws a laid-out scene to bytes.
-public func draw(_ scene: Scene, format: OutputFormat, scale: Double = 1) throws -> Data {
+public func draw(_ scene: Scene, format: OutputFormat, scale: Double = 1, pngLevel: Int = 3) throws -> Data {
     switch format {
-    case .png: return try CairoBackend.png(scene, scale: scale)
+    case .png: return try CairoBackend.png(scene, scale: scale, level: pngLevel, timing: nil)
     case .svg: return try CairoBackend.vector(scene, pdf: false)
     case .pdf: return try CairoBackend.vector(scene, pdf: true)
     }
