@@ -1,5 +1,16 @@
 import Foundation
 
+// Plot: chart description → scene (marks and measured text in device units) → Cairo → PNG, SVG, PDF.
+//
+//     let chart = Chart(kind: .rank, title: "东湖街道行政复议案件数居首", subtitle: "2024年", unit: "件",
+//                       sourceLine: "资料来源：36个乡镇2024年法治政府建设年度报告", rows: rows)
+//     let out = try render(chart, format: .png, width: 1200, height: 750, scale: 2)
+//     try out.write(to: url)          // out.description: the chart in words (also SVG <title>/<desc>)
+//
+// Input rows: township, year, indicator, value (nil = 未报告), flags (approximate 余, derived *, corrected †).
+// Kinds: trend, rank, grouped, heatmap (years, or indicators when rows carry several), small-multiples, slope,
+// scatter (two indicators). No data gives a readable "无数据" chart; bad sizes throw a one-line PlotError.
+
 /// Lays a chart out as a scene of marks in device units (pixels for PNG at scale 1, points for PDF).
 public func layout(_ chart: Chart, width: Double, height: Double) throws -> Scene {
     guard width.isFinite, height.isFinite, width >= 120, height >= 80, width <= 20000, height <= 20000 else {

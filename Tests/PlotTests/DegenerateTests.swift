@@ -138,3 +138,12 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
         #expect(titleLines.count <= 2)
     }
 }
+
+@Test func transparentBackgroundGivesStraightAlphaPNG() throws {
+    var c = Samples.chart(.rank, rows: Samples.rank(townships: 5))
+    c.theme.background = Color(hex: "#FFFFFF00")!
+    let png = try render(c, format: .png, width: 600, height: 375)
+    let img = try #require(decodePNG(png.data))
+    #expect(img.rgba[3] == 0, "corner is transparent")
+    #expect(img.rgba.enumerated().contains { $0.offset % 4 == 3 && $0.element == 255 }, "marks are opaque")
+}

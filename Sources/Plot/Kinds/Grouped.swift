@@ -88,6 +88,7 @@ extension Builder {
             text(s, groups.center(i), area.maxY + gap, .middle, .top, font: tickFont, color: theme.text)
         }
         var d = "分组柱状图：\(table.townships.count)个乡镇\(yearSpan(years))各年的\(chart.title)。"
+        if table.years.count > years.count { d += "只画出最近\(years.count)年。" }
         if omitted > 0 {
             d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。"
             omission = "图中只画出最近一年数值最高的\(towns.count)个乡镇（共\(table.townships.count)个）。"
