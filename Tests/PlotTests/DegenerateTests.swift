@@ -147,3 +147,15 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
     #expect(img.rgba[3] == 0, "corner is transparent")
     #expect(img.rgba.enumerated().contains { $0.offset % 4 == 3 && $0.element == 255 }, "marks are opaque")
 }
+
+@Test func manyTownshipsShowTheSelectedInColourAndTheRestInGrey() throws {
+    var c = Samples.chart(.trend, rows: Samples.trend(townships: 40))
+    c.highlight = ["良垌镇", "东湖街道"]
+    let scene = try layout(c, width: 1200, height: 750)
+    let labels = Set(scene.texts.map(\.text))
+    #expect(labels.contains("良垌镇") && labels.contains("东湖街道"))
+    #expect(!labels.contains("西山乡"))
+    let greys = scene.marks.filter { if case .line(_, let col, _, _) = $0 { return col == c.theme.context } else { return false } }
+    #expect(greys.count >= 38)
+    #expect(scene.description.contains("彩色标出良垌镇、东湖街道"))
+}
