@@ -18,6 +18,10 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // libpng from the system, for fast PNG encoding in Plot.
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // scales, layout, marks; Cairo/Pango backend to PNG, SVG, PDF.
+        .target(name: "Plot", dependencies: ["CPangoCairo", "CPNG"]),
         // bytes → normalized text, sentences, numbers.
         .target(
             name: "ReportText",
@@ -34,6 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi"]),
     ]

@@ -1,0 +1,129 @@
+import Foundation
+
+extension Builder {
+    func cellLabel(_ v: Double, _ f: ValueFlags, decimals: Int) -> String {
+        if style == .number && abs(v) >= 1e4 { return label(v, f) }
+        return NumberFormat.grouped(v, decimals: decimals) + (style == .percent ? "%" : "") + flagSuffix(f)
+    }
+
+    func buildHeatmap() -> String {
+        let indicators = chart.rows.compactMap(\.indicator).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let byIndicator = indicators.count > 1
+        // Columns and cells.
+        var columns: [String] = []
+        var towns: [String] = []
+        var cells: [String: [Int: (Double, ValueFlags)]] = [:]
+        var flags: ValueFlags = []
+        var years: [Int] = []
+        if byIndicator {
+            let year = chart.year ?? chart.rows.compactMap(\.year).max()
+            columns = indicators
+            for r in chart.rows where r.year == nil || r.year == year {
+                guard let ind = r.indicator, let ci = indicators.firstIndex(of: ind) else { continue }
+                if !towns.contains(r.township) { towns.append(r.township) }
+                if let v = r.value, v.isFinite { cells[r.township, default: [:]][ci] = (v, r.flags); flags.formUnion(r.flags) }
+            }
+            if let y = year { years = [y] }
+        } else {
+            let t = YearTable(chart.rows)
+            years = t.years
+            columns = years.map { NumberFormat.year($0) }
+            towns = t.townships.sorted { (t.latest($0)?.1 ?? 0) > (t.latest($1)?.1 ?? 0) }
+            for (tn, m) in t.values { for (y, v) in m { cells[tn, default: [:]][years.firstIndex(of: y)!] = v } }
+            flags = t.flagsUsed
+        }
+        let plot = frame(note: flagNote(flags, markers: false))
+        guard !towns.isEmpty, !columns.isEmpty, plot.h > 60 * k else { emptyMessage(plot); return "热力图：无数据。" }
+        let tickH = lineHeight(tickFont)
+        var top = plot.y
+        if let u = unitText(), !byIndicator { text(u, plot.x, top, font: tickFont, color: theme.mutedText); top += tickH + gap }
+        let headerH = tickH + gap
+        let gridH = plot.maxY - top - headerH
+        let cellH0 = min(gridH / Double(towns.count), labelFont.size * 2.4)
+        let cbH = max(10, min(gridH - tickH, max(120 * k, min(220 * k, cellH0 * Double(towns.count) - tickH / 2))))
+        // Colour per column (indicators each on their own range) or shared with the colour bar's ticks.
+        var ranges: [Int: (Double, Double)] = [:]
+        let all = cells.values.flatMap { $0.values.map(\.0) }
+        let sharedTicks = byIndicator ? [] : Ticks.nice(all.min() ?? 0, all.max() ?? 1, target: max(2, min(6, Int(cbH / (tickH * 1.6)))), integer: integerData)
+        for c in 0..<columns.count {
+            if byIndicator {
+                let v = cells.values.compactMap { $0[c]?.0 }
+                ranges[c] = (v.min() ?? 0, v.max() ?? 1)
+            } else {
+                ranges[c] = (sharedTicks.first!, sharedTicks.last!)
+            }
+        }
+        // Colour bar on the right.
+        let barW = 12 * k
+        let ctLabels = byIndicator ? ["高", "低"] : NumberFormat.ticks(sharedTicks, style: style)
+        let cbLabelW = ctLabels.map { engine.width($0, tickFont) }.max() ?? 0
+        let cbW = barW + gap + cbLabelW
+        let maxNameW = min(W * 0.25, 9 * labelFont.size)
+        let nameW = min(maxNameW, towns.map { engine.width($0, labelFont) }.max() ?? 0)
+        let grid = Rect(x: plot.x + nameW + gap, y: top + headerH, w: plot.w - nameW - gap - cbW - 3 * gap, h: plot.maxY - top - headerH)
+        let cellW = grid.w / Double(columns.count)
+        let cellH = min(grid.h / Double(towns.count), labelFont.size * 2.4)
+        // Column headers.
+        for (c, name) in columns.enumerated() {
+            text(engine.fit(name, tickFont, maxWidth: cellW - 2), grid.x + cellW * (Double(c) + 0.5), top, .middle, .top, font: tickFont, color: theme.mutedText)
+        }
+        // One number of decimals per column (0 or 1), so a column reads as a table.
+        var decimals: [Int: Int] = [:]
+        for c in 0..<columns.count {
+            let vs = cells.values.compactMap { $0[c]?.0 }
+            decimals[c] = vs.contains { abs($0 - $0.rounded()) > 1e-9 } ? 1 : 0
+        }
+        let valueFont = FontSpec(size: min(labelFont.size, cellH / 1.25))
+        let showValues = cellH >= tickFont.size * 1.1
+        let every = max(1, Int((labelFont.size * 1.15 / cellH).rounded(.up)))
+        for (r, t) in towns.enumerated() {
+            let y = grid.y + cellH * Double(r)
+            if r % every == 0 {
+                let nf = every == 1 ? FontSpec(size: min(labelFont.size, cellH / 1.2)) : labelFont
+                text(engine.fit(t, nf, maxWidth: nameW), grid.x - gap, y + cellH / 2, .end, .middle, font: nf)
+            }
+            for c in 0..<columns.count {
+                let rect = Rect(x: grid.x + cellW * Double(c), y: y, w: cellW, h: cellH)
+                let inner = Rect(x: rect.x + 0.5, y: rect.y + 0.5, w: max(0.1, rect.w - 1), h: max(0.1, rect.h - (cellH > 3 ? 1 : 0)))
+                guard let (v, f) = cells[t]?[c] else {
+                    marks.append(.rect(inner, fill: theme.missing, stroke: nil, lineWidth: 0))
+                    if showValues && cellW > valueFont.size * 2 { text("—", rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: valueFont, color: theme.mutedText) }
+                    continue
+                }
+                let fill = SequentialColorScale(domain: ranges[c]!, colors: theme.sequential)(v)
+                marks.append(.rect(inner, fill: fill, stroke: nil, lineWidth: 0))
+                if showValues {
+                    let s = cellLabel(v, f, decimals: decimals[c]!)
+                    if engine.width(s, valueFont) <= cellW - 4 {
+                        text(s, rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: valueFont,
+                             color: fill.luminance < 0.3 ? Color(r: 1, g: 1, b: 1) : theme.text)
+                    }
+                }
+            }
+        }
+        // Colour bar.
+        let cbX = plot.maxX - cbW
+        let cbTop = grid.y + tickH / 2
+        let steps = 32
+        for i in 0..<steps {
+            let t0 = Double(i) / Double(steps)
+            marks.append(.rect(Rect(x: cbX, y: cbTop + cbH * (1 - t0 - 1 / Double(steps)), w: barW, h: cbH / Double(steps) + 0.3),
+                               fill: SequentialColorScale.ramp(theme.sequential, t0 + 0.5 / Double(steps)), stroke: nil, lineWidth: 0))
+        }
+        if byIndicator {
+            text("高", cbX + barW + gap, cbTop, .start, .middle, font: tickFont, color: theme.mutedText)
+            text("低", cbX + barW + gap, cbTop + cbH, .start, .middle, font: tickFont, color: theme.mutedText)
+        } else if let lo = sharedTicks.first, let hi = sharedTicks.last {
+            let s = LinearScale(domain: (lo, hi), range: (cbTop + cbH, cbTop))
+            // Re-scale the bar to the tick range: colours follow the data range.
+            for (i, t) in sharedTicks.enumerated() {
+                text(ctLabels[i], cbX + barW + gap, s(t), .start, .middle, font: tickFont, color: theme.mutedText)
+                hline(cbX + barW - 3 * k, cbX + barW, crisp(s(t)), color: theme.background)
+            }
+        }
+        if byIndicator {
+            return "热力图：\(towns.count)个乡镇\(years.first.map { "\($0)年" } ?? "")的\(columns.count)项指标（\(columns.joined(separator: "、"))），每项指标按各自的最小值到最大值着色。"
+        }
+        return "热力图：\(towns.count)个乡镇\(yearSpan(years))的\(chart.title)，颜色越深数值越大，最小\(NumberFormat.value(all.min() ?? 0, style: style))，最大\(NumberFormat.value(all.max() ?? 0, style: style))。"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+extension Builder {
+    /// Rows of one year (the chart's or the latest), one per township.
+    func oneYear() -> (year: Int?, reported: [(String, Double, ValueFlags)], missing: [String], flags: ValueFlags) {
+        let year = chart.year ?? chart.rows.compactMap(\.year).max()
+        var order: [String] = [], byTown: [String: Row] = [:]
+        for r in chart.rows where r.year == nil || r.year == year {
+            if byTown[r.township] == nil { order.append(r.township) }
+            if byTown[r.township]?.value == nil || r.value != nil { byTown[r.township] = r }
+        }
+        var reported: [(String, Double, ValueFlags)] = [], missing: [String] = [], flags: ValueFlags = []
+        for t in order {
+            if let v = byTown[t]?.value, v.isFinite { reported.append((t, v, byTown[t]!.flags)); flags.formUnion(byTown[t]!.flags) } else { missing.append(t) }
+        }
+        reported.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        return (year, reported, missing, flags)
+    }
+
+    func buildRank() -> String {
+        let (year, reported, missing, flags) = oneYear()
+        let plot = frame(note: flagNote(flags, markers: false))
+        guard !(reported.isEmpty && missing.isEmpty), plot.h > 40 * k else { emptyMessage(plot); return "条形图：无数据。" }
+        let tickH = lineHeight(tickFont)
+        let lh = lineHeight(labelFont)
+        _ = lh
+        // Header row: unit (left) and the median label.
+        let headerTop = plot.y
+        let barsTop = plot.y + tickH + gap
+        let axisH = tickH + gap
+        let barsBottom = plot.maxY - axisH
+        // Many bars: smaller type down to 70 %, then leave out the middle.
+        let total0 = Double(max(1, reported.count + missing.count))
+        let rf = FontSpec(size: min(labelFont.size, max(labelFont.size * 0.7, (barsBottom - barsTop) / total0 / 1.2)))
+        let minBand = rf.size * 1.2
+        let capacity = max(1, Int(((barsBottom - barsTop) / minBand).rounded(.down)))
+        enum Item { case bar(String, Double, ValueFlags), gap(String), missing(String) }
+        var items: [Item] = []
+        let total = reported.count + missing.count
+        if total <= capacity {
+            items = reported.map { .bar($0.0, $0.1, $0.2) } + missing.map { .missing($0) }
+        } else {
+            let missRows = missing.isEmpty ? 0 : 1
+            let room = max(0, capacity - 1 - missRows)
+            let head = (room + 1) / 2, tail = room / 2
+            if reported.count <= room { items = reported.map { .bar($0.0, $0.1, $0.2) } }
+            else {
+                items = reported.prefix(head).map { .bar($0.0, $0.1, $0.2) }
+                items.append(.gap("…… 中间\(reported.count - head - tail)个乡镇略 ……"))
+                items += reported.suffix(tail).map { .bar($0.0, $0.1, $0.2) }
+            }
+            if !missing.isEmpty {
+                if items.count + missing.count <= capacity { items += missing.map { .missing($0) } }
+                else { items.append(.gap("另有\(missing.count)个乡镇未报告")) }
+            }
+            if items.count > capacity { items = Array(items.prefix(capacity)) }
+        }
+        let values = reported.map(\.1)
+        let labels = reported.map { label($0.1, $0.2) }
+        let valueW = max(labels.map { engine.width($0, rf) }.max() ?? 0, engine.width("未报告", rf))
+        let maxNameW = min(W * 0.28, 10 * rf.size)
+        let namesW = min(maxNameW, items.map { item -> Double in
+            switch item { case .bar(let t, _, _), .missing(let t): return engine.width(t, rf); case .gap: return 0 }
+        }.max() ?? 0)
+        let x0 = plot.x + namesW + gap
+        let hasNeg = (values.min() ?? 0) < 0
+        let barLeft = x0 + (hasNeg ? valueW + gap : 0)
+        let barRight = plot.maxX - valueW - gap
+        let (lo, hi) = valueDomain(values.isEmpty ? [0, 1] : values, zero: true)
+        let ticks = horizontalTicks(lo, hi, length: barRight - barLeft, integer: integerData)
+        let xs = LinearScale(domain: (ticks.first!, ticks.last!), range: (barLeft, barRight))
+        let band = BandScale(count: items.count, range: (barsTop, barsTop + min(barsBottom - barsTop, Double(items.count) * rf.size * 2.6)), padding: 0.25)
+        let axisY = band.range.1
+        // Grid and axis labels.
+        let tickLabels = NumberFormat.ticks(ticks, style: style)
+        for (i, t) in ticks.enumerated() {
+            let x = crisp(xs(t))
+            vline(x, barsTop, axisY, color: t == 0 ? theme.axis : theme.grid)
+            text(tickLabels[i], xs(t), axisY + gap, .middle, .top, font: tickFont, color: theme.mutedText)
+        }
+        if let med = values.median, values.count > 2 {
+            vline(crisp(xs(med)), barsTop - 2, axisY, color: theme.text, width: 1, dash: [4 * k, 3 * k])
+        }
+        let sel = Set(chart.highlight)
+        for (i, item) in items.enumerated() {
+            let cy = band.center(i)
+            switch item {
+            case let .bar(t, v, f):
+                text(engine.fit(t, rf, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: rf, color: sel.contains(t) ? theme.text : theme.text)
+                let a = xs(0), b = xs(v)
+                let fill = sel.contains(t) ? theme.categorical[1 % theme.categorical.count] : theme.bar
+                marks.append(.rect(Rect(x: min(a, b), y: band.start(i), w: abs(b - a), h: band.bandwidth),
+                                   fill: f.contains(.approximate) ? fill.mix(theme.background, 0.35) : fill, stroke: nil, lineWidth: 0))
+                let l = label(v, f)
+                // A background behind the value keeps the median line from crossing it.
+                let lb = box(l, v >= 0 ? b + gap / 2 : b - gap / 2, cy, v >= 0 ? .start : .end, .middle, font: rf)
+                marks.append(.rect(Rect(x: lb.x - 1, y: cy - rf.size * 0.6, w: lb.w + 2, h: rf.size * 1.2), fill: theme.background, stroke: nil, lineWidth: 0))
+                if v >= 0 { text(l, b + gap / 2, cy, .start, .middle, font: rf) }
+                else { text(l, b - gap / 2, cy, .end, .middle, font: rf) }
+            case let .missing(t):
+                text(engine.fit(t, rf, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: rf, color: theme.mutedText)
+                text("未报告", xs(0) + gap / 2, cy, .start, .middle, font: rf, color: theme.mutedText)
+            case let .gap(s):
+                let str = engine.fit(s, rf, maxWidth: plot.w)
+                var bx = box(str, (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: rf)
+                bx.x -= gap; bx.w += 2 * gap
+                marks.append(.rect(bx, fill: theme.background, stroke: nil, lineWidth: 0))
+                text(engine.fit(s, rf, maxWidth: plot.w), (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: rf, color: theme.mutedText)
+            }
+        }
+        // Median line over all reported values.
+        var unitBox: Rect?
+        if let u = unitText() { unitBox = text(u, x0, headerTop, font: tickFont, color: theme.mutedText).box }
+        if let med = values.median, values.count > 2 {
+            let x = crisp(xs(med))
+            let s = "中位数 " + NumberFormat.value(med, style: style)
+            let w = engine.width(s, tickFont)
+            let cx = min(max(x, x0 + w / 2), plot.maxX - w / 2)
+            let b = box(s, cx, headerTop, .middle, .top, font: tickFont)
+            if let ub = unitBox, ub.intersects(b, tolerance: -gap) {
+                text(s, plot.maxX, headerTop, .end, .top, font: tickFont, color: theme.text)
+            } else {
+                text(s, cx, headerTop, .middle, .top, font: tickFont, color: theme.text)
+            }
+        }
+        var d = "条形图：\(year.map { "\($0)年" } ?? "")\(reported.count)个乡镇\(chart.title)由高到低排列。"
+        if let f = reported.first, let l = reported.last, reported.count > 1 {
+            d += "最高为\(f.0)（\(label(f.1, f.2))），最低为\(l.0)（\(label(l.1, l.2))）"
+            if let m = values.median { d += "，中位数为\(NumberFormat.value(m, style: style))" }
+            d += "。"
+        }
+        if !missing.isEmpty { d += "\(missing.count)个乡镇未报告。" }
+        return d
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// How a value was obtained; shown on charts as marks and explained in a note.
+public struct ValueFlags: OptionSet, Sendable, Hashable, Codable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// "余", "约", "超过": the report gives a lower bound or a rounded figure.
+    public static let approximate = ValueFlags(rawValue: 1)
+    /// Computed (a rate, a sum), not read from a report.
+    public static let derived = ValueFlags(rawValue: 2)
+    /// Changed by a correction row.
+    public static let corrected = ValueFlags(rawValue: 4)
+}
+
+/// One value of one township: in one year, for one indicator. `value == nil` means not reported (未报告).
+public struct Row: Sendable, Hashable, Codable {
+    public var township: String
+    public var year: Int?
+    public var indicator: String?
+    public var value: Double?
+    public var flags: ValueFlags
+
+    public init(township: String, year: Int? = nil, indicator: String? = nil, value: Double?, flags: ValueFlags = []) {
+        self.township = township
+        self.year = year
+        self.indicator = indicator
+        self.value = value
+        self.flags = flags
+    }
+}
+
+public enum ChartKind: String, Sendable, Codable, CaseIterable {
+    case trend, rank, grouped, heatmap
+    case smallMultiples = "small-multiples"
+    case slope, scatter
+}
+
+/// How values are written on axes and labels.
+public enum ValueStyle: String, Sendable, Codable {
+    /// 3,456; 1.2万; 3.5亿
+    case number
+    /// values in percent points: 96.5%
+    case percent
+}
+
+public struct Chart: Sendable {
+    public var kind: ChartKind
+    /// Can state the finding: "良垌镇行政复议纠错率连续三年下降".
+    public var title: String
+    public var subtitle: String?
+    /// "件", "%", "万元". A unit of "%" makes values percent points unless `style` says otherwise.
+    public var unit: String?
+    /// "资料来源：36个乡镇2019—2024年法治政府建设年度报告".
+    public var sourceLine: String?
+    public var rows: [Row]
+    /// Townships drawn in colour when there are many (trend, slope, rank, scatter).
+    public var highlight: [String]
+    /// Indicators for scatter: x and y. Default: the first two indicators in `rows`.
+    public var xIndicator: String?
+    public var yIndicator: String?
+    /// Years for slope: from and to. Default: the first and last year in `rows`.
+    public var slopeYears: (Int, Int)?
+    /// Rank and heatmap: the year to rank (default: the latest year present).
+    public var year: Int?
+    public var style: ValueStyle?
+    public var theme: Theme
+    /// Overrides the generated text description.
+    public var description: String?
+
+    public init(kind: ChartKind, title: String, subtitle: String? = nil, unit: String? = nil,
+                sourceLine: String? = nil, rows: [Row], highlight: [String] = [],
+                xIndicator: String? = nil, yIndicator: String? = nil, slopeYears: (Int, Int)? = nil,
+                year: Int? = nil, style: ValueStyle? = nil, theme: Theme = Theme(), description: String? = nil) {
+        self.kind = kind
+        self.title = title
+        self.subtitle = subtitle
+        self.unit = unit
+        self.sourceLine = sourceLine
+        self.rows = rows
+        self.highlight = highlight
+        self.xIndicator = xIndicator
+        self.yIndicator = yIndicator
+        self.slopeYears = slopeYears
+        self.year = year
+        self.style = style
+        self.theme = theme
+        self.description = description
+    }
+
+    var valueStyle: ValueStyle { style ?? ((unit == "%" || unit == "％") ? .percent : .number) }
+}
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case png, svg, pdf
+    public var fileExtension: String { rawValue }
+}
+
+/// Page sizes in points, for PDF.
+public enum PageSize {
+    public static let a4Landscape = (width: 841.89, height: 595.28)
+    public static let a4Portrait = (width: 595.28, height: 841.89)
+}
+
+public struct RenderedChart: Sendable {
+    public var format: OutputFormat
+    public var data: Data
+    /// What the chart shows, in words (also in the SVG's <title>/<desc>).
+    public var description: String
+    public func write(to url: URL) throws { try data.write(to: url) }
+}
+
+public struct PlotError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
