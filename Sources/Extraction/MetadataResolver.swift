@@ -16,8 +16,15 @@ public struct MetadataResolver: Sendable {
         self.gazetteer = gazetteer
     }
 
+    /// A report says who it is and which year it covers in its head: page furniture, index number,
+    /// title, issuer, opening. Reading only that keeps a long report as cheap as a short one.
+    public static let headLength = 3_000
+
     public func resolve(_ text: NormalizedText, fileName: String? = nil) -> ReportMetadata {
-        var scan = Scan(gazetteer: gazetteer, text: text, fileName: fileName)
+        let head = text.count <= Self.headLength ? text
+            : NormalizedText(scalars: Array(text.scalars[..<Self.headLength]),
+                             originalOffsets: Array(text.originalOffsets[..<Self.headLength]))
+        var scan = Scan(gazetteer: gazetteer, text: head, fileName: fileName)
         scan.run()
         return scan.result()
     }
