@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "CPangoCairo",
+                "ReportText", "Extraction", "Plot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

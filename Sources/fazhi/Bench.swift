@@ -1,12 +1,13 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Plot
 import ReportText
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "测速 (benchmarks): fazhi bench extract.",
-        subcommands: [ExtractBench.self]
+        abstract: "测速 (benchmarks): fazhi bench extract | plot.",
+        subcommands: [ExtractBench.self, PlotBench.self]
     )
 }
 
@@ -57,5 +58,20 @@ struct ExtractBench: ParsableCommand {
         let mb = Double(bytes) / 1e6
         print(String(format: "extract: %d files, %.1f MB, %d findings; median of %d runs %.2f s → %.1f MB/s (%d cores)",
                      files.count, mb, findings, runs, median, mb / median, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
+
+/// Median time to lay out, draw and encode a 1200×750 PNG of a 12-line trend and a 40-bar rank, one core.
+struct PlotBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Chart drawing time: a 12-line trend and a 40-bar rank, 1200×750 PNG, one core."
+    )
+
+    @Option(help: "Charts drawn of each kind; the median is reported.")
+    var iterations = 50
+
+    func run() throws {
+        print(PlotBenchmark.run(iterations: iterations))
     }
 }
