@@ -10,8 +10,8 @@ struct Fazhi: ParsableCommand {
         fazhi 读取镇街《法治政府建设年度报告》(.txt .html .docx；UTF-8 或 GB18030)，
         提取矛盾纠纷化解、信访办结、执法证等指标，并注明每个数字出自哪一句话。
 
-        fazhi reads township annual reports, extracts the indicators of its catalog with
-        the sentence each came from, and prints or stores them.
+        fazhi reads township annual reports and extracts the indicators
+        of its catalog, each with the sentence it came from.
 
         例 (examples):
           fazhi extract Data/reports --dry-run
