@@ -9,7 +9,7 @@ public enum PlotBenchmark {
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 
-    static let names = ["甲镇", "乙镇", "东湖街道", "良垌镇", "西山乡", "南岭镇", "北港街道", "青石镇", "白沙镇", "红旗乡",
+    static let names = ["甲镇", "乙镇", "东湖街道", "甲垌镇", "西山乡", "南岭镇", "北港街道", "青石镇", "白沙镇", "红旗乡",
                         "新城街道", "石门镇", "龙潭镇", "桃源乡", "清水镇", "黄坡镇", "大垌镇", "长岭乡", "金星街道", "马山镇"]
 
     static func value(_ i: Int, _ j: Int) -> Double {

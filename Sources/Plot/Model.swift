@@ -45,7 +45,7 @@ public enum ValueStyle: String, Sendable, Codable {
 
 public struct Chart: Sendable {
     public var kind: ChartKind
-    /// Can state the finding: "良垌镇行政复议纠错率连续三年下降".
+    /// Can state the finding: "甲垌镇行政复议纠错率连续三年下降".
     public var title: String
     public var subtitle: String?
     /// "件", "%", "万元". A unit of "%" makes values percent points unless `style` says otherwise.

@@ -174,25 +174,10 @@ func sampleText(_ name: String) throws -> String {
     #expect(meta.township == "良垌镇")
 }
 
-// MARK: - Speed
-
-@Test func resolvingAReportIsFast() throws {
-    let resolver = MetadataResolver(gazetteer: standardGazetteer)
-    let texts = try sampleGold.keys.map { NormalizedText(identity: try sampleText($0)) }
-    let start = Date()
-    var n = 0
-    for _ in 0..<4 { for t in texts { _ = resolver.resolve(t); n += 1 } }
-    let perReport = Date().timeIntervalSince(start) / Double(n) * 1000
-    print("metadata: \(String(format: "%.2f", perReport)) ms per report (this build)")
-    // Generous: debug builds are many times slower than release.
-    #expect(perReport < 250)
-}
-
 @Test func gazetteerIsFoundFromTheWorkingDirectoryOrTheExecutable() throws {
     let directory = try #require(Gazetteer.locateDirectory())
-    let start = Date()
     let loaded = try Gazetteer(directory: directory)
-    print("gazetteer: \(loaded.units.count) units loaded in \(Int(Date().timeIntervalSince(start) * 1000)) ms (this build)")
+    #expect(loaded.units.count > 40_000)
     #expect(standardGazetteer.counties(named: "廉江").map(\.name) == ["廉江市"])
     #expect(standardGazetteer.counties(named: "屏边县").map(\.name) == ["屏边苗族自治县"])
     #expect(standardGazetteer.unit(code: "440881")?.name == "廉江市")

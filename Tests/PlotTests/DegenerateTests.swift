@@ -74,11 +74,11 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
     rows[0].township = long
     let scene = try layout(Samples.chart(.rank, rows: rows), width: 600, height: 375)
     #expect(scene.texts.contains { $0.text.hasSuffix("…") && long.hasPrefix($0.text.dropLast()) })
-    #expect(scene.texts.contains { $0.text == "良垌镇" })
+    #expect(scene.texts.contains { $0.text == "甲垌镇" })
 }
 
 @Test func rareCharactersRenderAsThemselves() {
-    #expect(unknownGlyphCount("良垌镇") == 0)
+    #expect(unknownGlyphCount("甲垌镇") == 0)
     #expect(unknownGlyphCount("大垌镇东湖街道行政复议") == 0)
 }
 
@@ -130,7 +130,7 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
 
 @Test func longTitlesWrapToTwoLinesWithoutClipping() throws {
     var c = Samples.chart(.trend, rows: Samples.trend(townships: 5))
-    c.title = "良垌镇行政复议纠错率连续三年下降，东湖街道行政诉讼败诉案件数量较上年明显减少，其余乡镇基本持平且多数指标优于全县平均水平"
+    c.title = "甲垌镇行政复议纠错率连续三年下降，东湖街道行政诉讼败诉案件数量较上年明显减少，其余乡镇基本持平且多数指标优于全县平均水平"
     for (w, h) in sizes {
         let scene = try layout(c, width: w, height: h)
         #expect(layoutProblems(scene).isEmpty)
@@ -150,12 +150,12 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
 
 @Test func manyTownshipsShowTheSelectedInColourAndTheRestInGrey() throws {
     var c = Samples.chart(.trend, rows: Samples.trend(townships: 40))
-    c.highlight = ["良垌镇", "东湖街道"]
+    c.highlight = ["甲垌镇", "东湖街道"]
     let scene = try layout(c, width: 1200, height: 750)
     let labels = Set(scene.texts.map(\.text))
-    #expect(labels.contains("良垌镇") && labels.contains("东湖街道"))
+    #expect(labels.contains("甲垌镇") && labels.contains("东湖街道"))
     #expect(!labels.contains("西山乡"))
     let greys = scene.marks.filter { if case .line(_, let col, _, _) = $0 { return col == c.theme.context } else { return false } }
     #expect(greys.count >= 38)
-    #expect(scene.description.contains("彩色标出良垌镇、东湖街道"))
+    #expect(scene.description.contains("彩色标出甲垌镇、东湖街道"))
 }
