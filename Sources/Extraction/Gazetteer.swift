@@ -51,6 +51,9 @@ public final class Gazetteer: Sendable {
     let maxNameLength: Int
     let maxShortLength: Int
     private let traditional: [UInt32: Unicode.Scalar]
+    /// `traditional` flattened over the Basic Multilingual Plane (0 where unmapped): every
+    /// scanned scalar is looked up, and an array index is much cheaper than hashing.
+    private let simplifiedBMP: [UInt32]
 
     public init(directory: URL) throws {
         var units: [Unit] = []
@@ -153,6 +156,9 @@ public final class Gazetteer: Sendable {
             }
         }
         self.traditional = traditional
+        var flat = [UInt32](repeating: 0, count: 0x10000)
+        for (from, to) in traditional where from < 0x10000 { flat[Int(from)] = to.value }
+        self.simplifiedBMP = flat
     }
 
     /// Hash of scalars taken last to first (so a scan can extend it backwards one scalar at a time).
@@ -235,7 +241,12 @@ public final class Gazetteer: Sendable {
     }
 
     /// Simplified form of a scalar where the traditional table knows it.
-    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar { traditional[scalar.value] ?? scalar }
+    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let v = scalar.value
+        guard v < 0x10000 else { return traditional[v] ?? scalar }
+        let to = simplifiedBMP[Int(v)]
+        return to == 0 ? scalar : Unicode.Scalar(to)!
+    }
 
     // MARK: - Scanning
 
