@@ -17,13 +17,25 @@ public struct IndicatorExtractor: Sendable {
     /// For each subject word, the indicators it names.
     private let subjectOwners: [Int: Set<Int>]
 
-    private struct CompiledRule: Sendable {
+    /// A class, not a struct: the rule loop runs for every number, and copying a struct of
+    /// six collections there cost a retain and release for each of them.
+    private final class CompiledRule: Sendable {
         let indicator: Indicator
         let subjects: Set<Int>
         let actions: Set<Int>
         let units: Set<String>
         let exclude: Set<Int>
         let excludeSentence: Set<Int>
+
+        init(indicator: Indicator, subjects: Set<Int>, actions: Set<Int>, units: Set<String>,
+             exclude: Set<Int>, excludeSentence: Set<Int>) {
+            self.indicator = indicator
+            self.subjects = subjects
+            self.actions = actions
+            self.units = units
+            self.exclude = exclude
+            self.excludeSentence = excludeSentence
+        }
     }
 
     public init(catalog: Catalog) {
@@ -78,6 +90,8 @@ public struct IndicatorExtractor: Sendable {
         let sentenceWords = Set(hits.map(\.word))
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         var found: [Finding] = []
+        // Every candidate of the sentence quotes it whole: the quote is built once, when first needed.
+        var evidence: String?
         for number in numbers {
             let start = number.range.lowerBound
             // What leaders did, named before the number, rules it out for every indicator;
@@ -123,7 +137,7 @@ public struct IndicatorExtractor: Sendable {
                 if localSubject { score += 4 }
                 if isTotal { score += 2 }
                 found.append(finding(rule.indicator, number, sentence: sentence, text: text,
-                                     original: original, score: score))
+                                     original: original, score: score, evidence: &evidence))
             }
         }
         return found
@@ -193,7 +207,8 @@ public struct IndicatorExtractor: Sendable {
     }
 
     private func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
-                         text: NormalizedText, original: [Unicode.Scalar]?, score: Int) -> Finding {
+                         text: NormalizedText, original: [Unicode.Scalar]?, score: Int,
+                         evidence cached: inout String?) -> Finding {
         var writtenRange = number.range
         if let q = number.qualifierRange {
             writtenRange = min(q.lowerBound, writtenRange.lowerBound)..<max(q.upperBound, writtenRange.upperBound)
@@ -201,13 +216,19 @@ public struct IndicatorExtractor: Sendable {
         let evidenceStart = text.originalOffset(at: sentence.range.lowerBound)
         let evidence: String
         let written: String
-        if let original {
+        if let cached {
+            evidence = cached
+        } else if let original {
             evidence = Self.string(original, text.originalOffset(at: sentence.range.lowerBound),
                                    text.originalOffset(at: sentence.range.upperBound - 1) + 1)
+        } else {
+            evidence = text.slice(sentence.range)
+        }
+        cached = evidence
+        if let original {
             written = Self.string(original, text.originalOffset(at: writtenRange.lowerBound),
                                   text.originalOffset(at: writtenRange.upperBound - 1) + 1)
         } else {
-            evidence = text.slice(sentence.range)
             written = text.slice(writtenRange)
         }
         return Finding(indicator: indicator.id, value: number.value, unit: indicator.unit,
