@@ -46,6 +46,10 @@ public final class Gazetteer: Sendable {
     let entries: [Entry]
     /// Hash of a name's scalars, last to first → entries with that hash (any form).
     private let byHash: [UInt64: [Int32]]
+    /// One bit per `byHash` key's low bits: most scanned stretches name nothing, and testing
+    /// a bit rules them out without hashing the key into the dictionary.
+    private let hashBits: [UInt64]
+    private static let hashBitCount = 1 << 21
     /// Scalars (below U+10000) that end some full or reduced name.
     private let endsName: [Bool]
     let maxNameLength: Int
@@ -141,6 +145,9 @@ public final class Gazetteer: Sendable {
         }
         self.entries = entries
         self.byHash = byHash
+        var hashBits = [UInt64](repeating: 0, count: Gazetteer.hashBitCount / 64)
+        for hash in byHash.keys { Gazetteer.setBit(&hashBits, hash) }
+        self.hashBits = hashBits
         self.endsName = endsName
         self.maxNameLength = maxNameLength
         self.maxShortLength = maxShortLength
@@ -262,7 +269,7 @@ public final class Gazetteer: Sendable {
             if !Gazetteer.isHan(scalar) && scalar != "（" && scalar != "）" { break }
             hash = Gazetteer.mix(hash, scalar)
             k += 1
-            if k >= 2, let ids = byHash[hash] {
+            if k >= 2, mayHave(hash), let ids = byHash[hash] {
                 for id in ids {
                     let e = entries[Int(id)]
                     if e.form != .short && e.scalars.count == k && text[(end - k + 1)...end].elementsEqual(e.scalars) {
@@ -285,7 +292,7 @@ public final class Gazetteer: Sendable {
             if !Gazetteer.isHan(scalar) { break }
             hash = Gazetteer.mix(hash, scalar)
             k += 1
-            if k >= 2, let ids = byHash[hash] {
+            if k >= 2, mayHave(hash), let ids = byHash[hash] {
                 for id in ids {
                     let e = entries[Int(id)]
                     if e.scalars.count == k && text[(end - k)..<end].elementsEqual(e.scalars)
@@ -296,6 +303,17 @@ public final class Gazetteer: Sendable {
             }
         }
         return found.reversed()
+    }
+
+    private static func setBit(_ bits: inout [UInt64], _ hash: UInt64) {
+        let bit = Int(hash & UInt64(hashBitCount - 1))
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False when no name has this hash; true when one may.
+    @inline(__always) private func mayHave(_ hash: UInt64) -> Bool {
+        let bit = Int(hash & UInt64(Gazetteer.hashBitCount - 1))
+        return hashBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
