@@ -108,7 +108,22 @@ struct Scan {
 
     func has(_ word: String, in range: Range<Int>) -> Bool { find(word, in: range) != nil }
 
-    func find(_ word: String, in range: Range<Int>) -> Int? { find(Array(word.unicodeScalars), in: range) }
+    /// Compares in place: the words are short literals, and building an array of each per call
+    /// cost more than the search.
+    func find(_ word: String, in range: Range<Int>) -> Int? {
+        let w = word.unicodeScalars
+        guard let first = w.first else { return nil }
+        for i in range where s[i] == first {
+            var k = i
+            var matched = true
+            for c in w {
+                guard k < range.upperBound, s[k] == c else { matched = false; break }
+                k += 1
+            }
+            if matched { return i }
+        }
+        return nil
+    }
 
     func find(_ w: [Unicode.Scalar], in range: Range<Int>) -> Int? {
         guard let first = w.first, range.count >= w.count else { return nil }
