@@ -46,11 +46,18 @@ public final class Gazetteer: Sendable {
     let entries: [Entry]
     /// Hash of a name's scalars, last to first → entries with that hash (any form).
     private let byHash: [UInt64: [Int32]]
+    /// One bit per `byHash` key's low bits: most scanned stretches name nothing, and testing
+    /// a bit rules them out without hashing the key into the dictionary.
+    private let hashBits: [UInt64]
+    private static let hashBitCount = 1 << 21
     /// Scalars (below U+10000) that end some full or reduced name.
     private let endsName: [Bool]
     let maxNameLength: Int
     let maxShortLength: Int
     private let traditional: [UInt32: Unicode.Scalar]
+    /// `traditional` flattened over the Basic Multilingual Plane (0 where unmapped): every
+    /// scanned scalar is looked up, and an array index is much cheaper than hashing.
+    private let simplifiedBMP: [UInt32]
 
     public init(directory: URL) throws {
         var units: [Unit] = []
@@ -138,6 +145,9 @@ public final class Gazetteer: Sendable {
         }
         self.entries = entries
         self.byHash = byHash
+        var hashBits = [UInt64](repeating: 0, count: Gazetteer.hashBitCount / 64)
+        for hash in byHash.keys { Gazetteer.setBit(&hashBits, hash) }
+        self.hashBits = hashBits
         self.endsName = endsName
         self.maxNameLength = maxNameLength
         self.maxShortLength = maxShortLength
@@ -153,6 +163,9 @@ public final class Gazetteer: Sendable {
             }
         }
         self.traditional = traditional
+        var flat = [UInt32](repeating: 0, count: 0x10000)
+        for (from, to) in traditional where from < 0x10000 { flat[Int(from)] = to.value }
+        self.simplifiedBMP = flat
     }
 
     /// Hash of scalars taken last to first (so a scan can extend it backwards one scalar at a time).
@@ -235,7 +248,12 @@ public final class Gazetteer: Sendable {
     }
 
     /// Simplified form of a scalar where the traditional table knows it.
-    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar { traditional[scalar.value] ?? scalar }
+    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let v = scalar.value
+        guard v < 0x10000 else { return traditional[v] ?? scalar }
+        let to = simplifiedBMP[Int(v)]
+        return to == 0 ? scalar : Unicode.Scalar(to)!
+    }
 
     // MARK: - Scanning
 
@@ -251,7 +269,7 @@ public final class Gazetteer: Sendable {
             if !Gazetteer.isHan(scalar) && scalar != "（" && scalar != "）" { break }
             hash = Gazetteer.mix(hash, scalar)
             k += 1
-            if k >= 2, let ids = byHash[hash] {
+            if k >= 2, mayHave(hash), let ids = byHash[hash] {
                 for id in ids {
                     let e = entries[Int(id)]
                     if e.form != .short && e.scalars.count == k && text[(end - k + 1)...end].elementsEqual(e.scalars) {
@@ -274,7 +292,7 @@ public final class Gazetteer: Sendable {
             if !Gazetteer.isHan(scalar) { break }
             hash = Gazetteer.mix(hash, scalar)
             k += 1
-            if k >= 2, let ids = byHash[hash] {
+            if k >= 2, mayHave(hash), let ids = byHash[hash] {
                 for id in ids {
                     let e = entries[Int(id)]
                     if e.scalars.count == k && text[(end - k)..<end].elementsEqual(e.scalars)
@@ -285,6 +303,17 @@ public final class Gazetteer: Sendable {
             }
         }
         return found.reversed()
+    }
+
+    private static func setBit(_ bits: inout [UInt64], _ hash: UInt64) {
+        let bit = Int(hash & UInt64(hashBitCount - 1))
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False when no name has this hash; true when one may.
+    @inline(__always) private func mayHave(_ hash: UInt64) -> Bool {
+        let bit = Int(hash & UInt64(Gazetteer.hashBitCount - 1))
+        return hashBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {

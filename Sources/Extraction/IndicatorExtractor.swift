@@ -17,13 +17,26 @@ public struct IndicatorExtractor: Sendable {
     /// For each subject word, the indicators it names.
     private let subjectOwners: [Int: Set<Int>]
 
-    private struct CompiledRule: Sendable {
+    /// A class, not a struct: the rule loop runs for every number, and copying a struct of
+    /// six collections there cost a retain and release for each of them.
+    private final class CompiledRule: Sendable {
         let indicator: Indicator
         let subjects: Set<Int>
         let actions: Set<Int>
-        let units: Set<String>
+        /// Keyword ids of the units: comparing ids, not strings, in the loop over numbers.
+        let units: Set<Int>
         let exclude: Set<Int>
         let excludeSentence: Set<Int>
+
+        init(indicator: Indicator, subjects: Set<Int>, actions: Set<Int>, units: Set<Int>,
+             exclude: Set<Int>, excludeSentence: Set<Int>) {
+            self.indicator = indicator
+            self.subjects = subjects
+            self.actions = actions
+            self.units = units
+            self.exclude = exclude
+            self.excludeSentence = excludeSentence
+        }
     }
 
     public init(catalog: Catalog) {
@@ -42,7 +55,7 @@ public struct IndicatorExtractor: Sendable {
             for word in subjects { owners[word, default: []].insert(n) }
             rules.append(CompiledRule(
                 indicator: indicator, subjects: subjects, actions: ids(indicator.actions),
-                units: Set(indicator.units), exclude: ids(indicator.exclude),
+                units: ids(indicator.units), exclude: ids(indicator.exclude),
                 excludeSentence: ids(indicator.excludeSentence)))
         }
         self.rules = rules
@@ -78,6 +91,8 @@ public struct IndicatorExtractor: Sendable {
         let sentenceWords = Set(hits.map(\.word))
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         var found: [Finding] = []
+        // Every candidate of the sentence quotes it whole: the quote is built once, when first needed.
+        var evidence: String?
         for number in numbers {
             let start = number.range.lowerBound
             // What leaders did, named before the number, rules it out for every indicator;
@@ -89,7 +104,8 @@ public struct IndicatorExtractor: Sendable {
             let clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             let clauseWords = Set(clauseHits.map(\.word))
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
-            let unit = measureWord(after: number, hits: hits)
+            let unitID = measureWord(after: number, hits: hits)
+            let unit = unitID.map { keywords.words[$0] }
             // The number counts a thing of its own when a word follows its measure word, or when its
             // clause names something in quotes before it (开展“典亮校园”活动5次).
             let countsItsOwnNoun = Self.nounFollows(number, unit: unit, in: slice, clauseEnd: clause.upperBound)
@@ -103,7 +119,7 @@ public struct IndicatorExtractor: Sendable {
             for (n, rule) in rules.enumerated() {
                 switch rule.indicator.kind {
                 case .rate: guard number.role == .percent else { continue }
-                case .count: guard number.role == .quantity, let unit, rule.units.contains(unit) else { continue }
+                case .count: guard number.role == .quantity, let unitID, rule.units.contains(unitID) else { continue }
                 }
                 guard sentenceWords.isDisjoint(with: rule.excludeSentence),
                       clauseWords.isDisjoint(with: rule.exclude) else { continue }
@@ -123,7 +139,7 @@ public struct IndicatorExtractor: Sendable {
                 if localSubject { score += 4 }
                 if isTotal { score += 2 }
                 found.append(finding(rule.indicator, number, sentence: sentence, text: text,
-                                     original: original, score: score))
+                                     original: original, score: score, evidence: &evidence))
             }
         }
         return found
@@ -175,8 +191,8 @@ public struct IndicatorExtractor: Sendable {
         scalars[from..<to].contains { $0 == "," || $0 == ";" || $0 == "。" }
     }
 
-    /// The longest measure word right after the number and its qualifier, spaces skipped.
-    private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit]) -> String? {
+    /// The keyword id of the longest measure word right after the number and its qualifier, spaces skipped.
+    private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit]) -> Int? {
         var end = number.range.upperBound
         if let q = number.qualifierRange, q.lowerBound >= number.range.upperBound { end = max(end, q.upperBound) }
         var best: KeywordIndex.Hit?
@@ -188,12 +204,12 @@ public struct IndicatorExtractor: Sendable {
                 best = hit
             }
         }
-        guard let best else { return nil }
-        return keywords.words[best.word]
+        return best?.word
     }
 
     private func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
-                         text: NormalizedText, original: [Unicode.Scalar]?, score: Int) -> Finding {
+                         text: NormalizedText, original: [Unicode.Scalar]?, score: Int,
+                         evidence cached: inout String?) -> Finding {
         var writtenRange = number.range
         if let q = number.qualifierRange {
             writtenRange = min(q.lowerBound, writtenRange.lowerBound)..<max(q.upperBound, writtenRange.upperBound)
@@ -201,13 +217,19 @@ public struct IndicatorExtractor: Sendable {
         let evidenceStart = text.originalOffset(at: sentence.range.lowerBound)
         let evidence: String
         let written: String
-        if let original {
+        if let cached {
+            evidence = cached
+        } else if let original {
             evidence = Self.string(original, text.originalOffset(at: sentence.range.lowerBound),
                                    text.originalOffset(at: sentence.range.upperBound - 1) + 1)
+        } else {
+            evidence = text.slice(sentence.range)
+        }
+        cached = evidence
+        if let original {
             written = Self.string(original, text.originalOffset(at: writtenRange.lowerBound),
                                   text.originalOffset(at: writtenRange.upperBound - 1) + 1)
         } else {
-            evidence = text.slice(sentence.range)
             written = text.slice(writtenRange)
         }
         return Finding(indicator: indicator.id, value: number.value, unit: indicator.unit,

@@ -108,8 +108,24 @@ struct Scan {
 
     func has(_ word: String, in range: Range<Int>) -> Bool { find(word, in: range) != nil }
 
+    /// Compares in place: the words are short literals, and building an array of each per call
+    /// cost more than the search.
     func find(_ word: String, in range: Range<Int>) -> Int? {
-        let w = Array(word.unicodeScalars)
+        let w = word.unicodeScalars
+        guard let first = w.first else { return nil }
+        for i in range where s[i] == first {
+            var k = i
+            var matched = true
+            for c in w {
+                guard k < range.upperBound, s[k] == c else { matched = false; break }
+                k += 1
+            }
+            if matched { return i }
+        }
+        return nil
+    }
+
+    func find(_ w: [Unicode.Scalar], in range: Range<Int>) -> Int? {
         guard let first = w.first, range.count >= w.count else { return nil }
         var i = range.lowerBound
         while i + w.count <= range.upperBound {
@@ -145,6 +161,10 @@ struct Scan {
         return a..<b
     }
 
+    /// Labels of the issuer field, as scalars once rather than per line.
+    static let issuerLabels: [[Unicode.Scalar]] = ["发布机构", "发文机关", "发文单位", "发布单位", "机构名称", "信息来源", "来源", "编辑", "公开责任部门"]
+        .map { Array($0.unicodeScalars) }
+
     func classify(_ line: Range<Int>) -> Zone {
         if line.lowerBound >= bodyCount { return .fileName }
         let t = trimmed(line)
@@ -153,11 +173,11 @@ struct Scan {
         let sentence = has("。", in: t)
         // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
         if t.count <= 160 {
-            for label in ["发布机构", "发文机关", "发文单位", "发布单位", "机构名称", "信息来源", "来源", "编辑", "公开责任部门"] {
+            for label in Scan.issuerLabels {
                 var from = t.lowerBound
                 while let at = find(label, in: from..<t.upperBound) {
                     from = at + 1
-                    let after = at + label.unicodeScalars.count
+                    let after = at + label.count
                     if after >= t.upperBound || ":：|] 】\t".unicodeScalars.contains(s[after]) { return .issuer }
                 }
             }
@@ -236,7 +256,9 @@ struct Scan {
             }
         }
         // 廉江 + 市委, 平坝 + 区人民政府: a short name before its level word and 委/政府.
-        for i in 1..<max(s.count, 1) where s[i] == "委" || starts("政府", at: i) || starts("人民政府", at: i) {
+        // The first scalar is checked before `starts`, which walks a String's scalars: this runs at every position.
+        for i in 1..<max(s.count, 1) where s[i] == "委" || (s[i] == "政" && starts("政府", at: i))
+            || (s[i] == "人" && starts("人民政府", at: i)) {
             let level = s[i - 1]
             guard "县市区州旗盟省".unicodeScalars.contains(level) else { continue }
             for (start, entryID) in gz.namesEnding(before: i - 1, in: s, forms: [.short]) {

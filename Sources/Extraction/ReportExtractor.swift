@@ -30,8 +30,22 @@ public struct ReportExtractor: Sendable {
     public func extract(_ document: ReportDocument, source: String) -> ExtractedReport {
         let meta = metadata.resolve(document.text, fileName: document.url.lastPathComponent)
         // HTML's original is markup: quote its normalized sentences instead.
-        let original = document.format == .html ? nil : Array(document.original.unicodeScalars)
+        let original = document.format == .html ? nil : Self.scalars(of: document.original)
         let findings = indicators.findings(in: document.text, sentences: document.sentences, original: original)
         return ExtractedReport(source: source, metadata: meta, findings: findings)
+    }
+
+    /// The scalars of a string in one pass over its UTF-8 (`Array(s.unicodeScalars)` makes
+    /// two: one to count, one to copy).
+    static func scalars(of string: String) -> [Unicode.Scalar] {
+        var string = string
+        return string.withUTF8 { bytes in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(bytes.count)
+            var input = bytes.makeIterator()
+            var decoder = UTF8()
+            while case .scalarValue(let scalar) = decoder.decode(&input) { out.append(scalar) }
+            return out
+        }
     }
 }

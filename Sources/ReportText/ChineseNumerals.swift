@@ -24,10 +24,19 @@ public enum ChineseNumeral {
                tenThousand: UInt8 = 23, hundredMillion: UInt8 = 24
 
     /// The numeral code of a scalar value, 0 when it is not a numeral character.
+    /// The number scanner asks this for nearly every Chinese character: a table lookup
+    /// replaces the switch's chain of comparisons.
     @inline(__always)
     static func code(_ v: UInt32) -> UInt8 {
         if v == 0x3007 { return 1 }  // 〇
         guard v >= 0x4E00, v <= 0x9FFF else { return 0 }
+        return hanCodes[Int(v - 0x4E00)]
+    }
+
+    /// `slowCode` for U+4E00...U+9FFF.
+    private static let hanCodes: [UInt8] = (UInt32(0x4E00)...0x9FFF).map(slowCode)
+
+    private static func slowCode(_ v: UInt32) -> UInt8 {
         switch v {
         case 0x96F6: return 1                    // 零
         case 0x4E00, 0x58F9: return 2            // 一 壹

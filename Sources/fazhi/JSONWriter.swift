@@ -16,25 +16,65 @@ indirect enum JSON {
 
     /// Pretty-printed with two spaces; Chinese written as is, not escaped.
     func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+        var out = ""
+        render(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends to one buffer: building each level's string and joining it copied the whole
+    /// document once per nesting level.
+    private func render(into out: inout String, indent: Int) {
         switch self {
-        case .string(let s): return JSON.quote(s)
-        case .number(let n): return n
-        case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
+        case .string(let s): JSON.quote(s, into: &out)
+        case .number(let n): out += n
+        case .int(let i): out += String(i)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + end + "]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (n, item) in items.enumerated() {
+                if n > 0 { out += ",\n" }
+                JSON.pad(&out, indent + 1)
+                item.render(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            JSON.pad(&out, indent)
+            out += "]"
         case .object(let fields):
-            if fields.isEmpty { return "{}" }
-            return "{\n" + fields.map { pad + JSON.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n" + end + "}"
+            if fields.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (n, field) in fields.enumerated() {
+                if n > 0 { out += ",\n" }
+                JSON.pad(&out, indent + 1)
+                JSON.quote(field.0, into: &out)
+                out += ": "
+                field.1.render(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            JSON.pad(&out, indent)
+            out += "}"
         }
     }
 
+    private static func pad(_ out: inout String, _ level: Int) {
+        for _ in 0..<level { out += "  " }
+    }
+
     static func quote(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        // Most strings need no escape: append them whole rather than scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -46,6 +86,6 @@ indirect enum JSON {
                 if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
