@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
-        .testTarget(name: "FazhiCLITests", dependencies: ["fazhi"]),
+        .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),
     ]
 )
