@@ -183,6 +183,7 @@ public final class ReportStore {
 
     /// The values of one indicator (or of all, with nil): the chosen finding of each report and every
     /// imported row, with a correction overriding wherever it matches township, county, year and indicator.
+    /// A correction with an empty county matches the township in any county.
     /// A correction that matches nothing still gives a value of its own.
     public func values(indicator: String? = nil) throws -> [StoredValue] {
         try db.read { db in
@@ -213,8 +214,11 @@ public final class ReportStore {
             for i in values.indices {
                 let v = values[i]
                 guard let township = v.township, let year = v.year else { continue }
-                let key = CorrectionKey(township, v.county ?? "", year, v.indicator)
-                guard let c = byKey[key] else { continue }
+                // A correction without a county applies to the township in any county.
+                let exact = CorrectionKey(township, v.county ?? "", year, v.indicator)
+                let anyCounty = CorrectionKey(township, "", year, v.indicator)
+                guard let (key, c) = byKey[exact].map({ (exact, $0) }) ?? byKey[anyCounty].map({ (anyCounty, $0) })
+                else { continue }
                 values[i].value = c.value
                 values[i].qualifier = "exact"
                 values[i].source = "correction"

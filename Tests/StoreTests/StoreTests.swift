@@ -157,3 +157,27 @@ func temporaryStore() throws -> (ReportStore, URL) {
     #expect(ContentHash.fnv1a(Data()) == "cbf29ce484222325")
     #expect(ContentHash.fnv1a(Data("a".utf8)) == "af63dc4c8601ec8c")
 }
+
+@Test func aCorrectionWithoutACountyAppliesToTheTownshipInAnyCounty() throws {
+    let (store, dir) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try store.ingest(sampleReports)
+    let target = try #require(try store.values().first { $0.township != nil && $0.county != nil && $0.year != nil })
+    try store.replaceCorrections([Correction(township: target.township!, county: "", year: target.year!,
+                                             indicator: target.indicator, value: -1, note: "")])
+    let values = try store.values(indicator: target.indicator).filter { $0.township == target.township && $0.year == target.year }
+    #expect(values.map(\.value) == [-1])
+    #expect(values.first?.county == target.county)
+}
+
+@Test func replacingCorrectionsFromTheFileKeepsTheirCountAcrossRuns() throws {
+    let (store, dir) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let rows = [Correction(township: "天龙镇", county: "平坝区", year: 2024, indicator: "a", value: 1, note: "")]
+    try store.ingest(sampleReports)
+    try store.replaceCorrections(rows)
+    let counts = try store.counts()
+    try store.ingest(sampleReports)
+    try store.replaceCorrections(rows)
+    #expect(try store.counts() == counts)
+}
