@@ -14,6 +14,12 @@ struct Extract: ParsableCommand {
 
         PATH may be files or folders (read recursively). A file that cannot be read is
         named on stderr with the reason and the rest go on; the exit status is then 1.
+
+        不加 --dry-run 时结果存入数据库 (默认 Data/fazhi.sqlite)，整批一个事务：内容未变的
+        文件不重复写入，内容变了的文件替换其原有结果；随后重新载入 Data/corrections.csv。
+        Without --dry-run the results are stored (Data/fazhi.sqlite by default) in one
+        transaction per run: unchanged files add nothing, changed files replace their
+        findings; then Data/corrections.csv is loaded again.
         """
     )
 
