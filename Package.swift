@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Cairo and Pango from the system (apt: libcairo2-dev, libpango1.0-dev).
@@ -29,17 +30,23 @@ let package = Package(
         ),
         // catalog, metadata with the gazetteer, findings.
         .target(name: "Extraction", dependencies: ["ReportText"]),
+        // SQLite schema, idempotent ingest, corrections, CSV/JSON import and export.
+        .target(
+            name: "Store",
+            dependencies: ["Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "Plot",
+                "ReportText", "Extraction", "Store", "Plot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
-        .testTarget(name: "FazhiCLITests", dependencies: ["fazhi"]),
+        .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),
     ]
 )

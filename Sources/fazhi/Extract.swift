@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import ReportText
+import Store
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,12 @@ struct Extract: ParsableCommand {
 
         PATH may be files or folders (read recursively). A file that cannot be read is
         named on stderr with the reason and the rest go on; the exit status is then 1.
+
+        不加 --dry-run 时结果存入数据库 (默认 Data/fazhi.sqlite)，整批一个事务：内容未变的
+        文件不重复写入，内容变了的文件替换其原有结果；随后重新载入 Data/corrections.csv。
+        Without --dry-run the results are stored (Data/fazhi.sqlite by default) in one
+        transaction per run: unchanged files add nothing, changed files replace their
+        findings; then Data/corrections.csv is loaded again.
         """
     )
 
@@ -29,6 +36,11 @@ struct Extract: ParsableCommand {
     @Option(help: "输出格式 table|json|csv (output format).")
     var format: Format = .table
 
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "人工更正文件，每次提取时载入 (corrections, loaded on every extract).")
+    var corrections = StoreOptions.defaultCorrections
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出至少一个报告文件或目录 (give at least one report file or folder).") }
     }
@@ -41,12 +53,15 @@ struct Extract: ParsableCommand {
         if files.isEmpty {
             throw ValidationError("在 \(paths.joined(separator: " ")) 中没有找到报告文件 (no .txt .html .docx files found).")
         }
-        let results = Self.extractAll(files, with: extractor)
+        let results = Self.extractAllHashed(files, with: extractor)
         var reports: [ExtractedReport] = []
+        var hashed: [(ExtractedReport, contentHash: String)] = []
         var failures = 0
         for result in results {
             switch result {
-            case .success(let report): reports.append(report)
+            case .success(let (report, hash)):
+                reports.append(report)
+                hashed.append((report, contentHash: hash))
             case .failure(let error):
                 failures += 1
                 FileHandle.standardError.write(Data("fazhi: \(error)\n".utf8))
@@ -60,7 +75,7 @@ struct Extract: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if !dryRun {
-            FileHandle.standardError.write(Data("fazhi: 尚无数据库，结果未保存 (no store yet: nothing was saved; the store comes with `fazhi extract` without --dry-run in a later version)\n".utf8))
+            try Self.store(hashed, db: store.db, corrections: corrections)
         }
         if failures > 0 {
             FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))

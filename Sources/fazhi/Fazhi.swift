@@ -15,10 +15,13 @@ struct Fazhi: ParsableCommand {
 
         例 (examples):
           fazhi extract Data/reports --dry-run
+          fazhi extract Data/reports        # 存入 (stores in) Data/fazhi.sqlite
+          fazhi correct --township 天龙镇 --year 2024 --indicator ID --value 12
+          fazhi export --format csv -o 指标长表.csv
           fazhi extract 报告目录/ --dry-run --format csv > 指标.csv
           fazhi indicators
         """,
-        subcommands: [Extract.self, Indicators.self, Bench.self]
+        subcommands: [Extract.self, Correct.self, Export.self, Import.self, Indicators.self, Bench.self]
     )
 
     /// Usage errors exit with 2, as command-line tools conventionally do; other failures keep their code.

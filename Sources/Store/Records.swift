@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+
+/// One report file as stored: where it is, what its bytes hashed to, and where it is from.
+public struct ReportRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "report"
+    public var id: Int64?
+    public var sourcePath: String
+    public var contentHash: String
+    public var township: String?
+    public var county: String?
+    public var city: String?
+    public var province: String?
+    public var year: Int?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One number found in a report, with the sentence it came from.
+public struct FindingRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "finding"
+    public var id: Int64?
+    public var reportId: Int64
+    public var indicator: String
+    public var value: Double
+    public var unit: String
+    public var qualifier: String
+    public var written: String
+    public var evidence: String
+    public var offset: Int
+    public var chosen: Bool
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A value a person set by hand, keyed by township, county, year and indicator (never by finding id),
+/// so that it survives re-extraction.
+public struct Correction: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "correction"
+    public var id: Int64?
+    public var township: String
+    public var county: String
+    public var year: Int
+    public var indicator: String
+    public var value: Double
+    public var note: String
+
+    public init(id: Int64? = nil, township: String, county: String, year: Int, indicator: String, value: Double, note: String) {
+        self.id = id
+        self.township = township
+        self.county = county
+        self.year = year
+        self.indicator = indicator
+        self.value = value
+        self.note = note
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One row loaded from an exported long table (`fazhi import`): a source of its own.
+public struct ImportedRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "imported"
+    public var id: Int64?
+    public var township: String?
+    public var county: String?
+    public var city: String?
+    public var province: String?
+    public var year: Int?
+    public var indicator: String
+    public var value: Double
+    public var unit: String
+    public var qualifier: String
+    public var sourceFile: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One value as read from the store: from a report file, a correction or an import.
+public struct StoredValue: Codable, Sendable, Equatable {
+    public var township: String?
+    public var county: String?
+    public var city: String?
+    public var province: String?
+    public var year: Int?
+    public var indicator: String
+    public var value: Double
+    public var unit: String
+    public var qualifier: String
+    /// The report's path, `correction`, or `import:FILE`.
+    public var source: String
+    /// Computed from other values (by Trends); always false for stored values.
+    public var derived: Bool
+
+    public init(township: String?, county: String?, city: String?, province: String?, year: Int?,
+                indicator: String, value: Double, unit: String, qualifier: String, source: String, derived: Bool = false) {
+        self.township = township
+        self.county = county
+        self.city = city
+        self.province = province
+        self.year = year
+        self.indicator = indicator
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.source = source
+        self.derived = derived
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(township, forKey: .township)
+        try c.encode(county, forKey: .county)
+        try c.encode(city, forKey: .city)
+        try c.encode(province, forKey: .province)
+        try c.encode(year, forKey: .year)
+        try c.encode(indicator, forKey: .indicator)
+        try c.encode(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(source, forKey: .source)
+        try c.encode(derived, forKey: .derived)
+    }
+}
+
+/// What one ingest did.
+public struct IngestSummary: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+}
+
+/// A stable 64-bit FNV-1a hash of a file's bytes, as 16 hex digits.
+public enum ContentHash {
+    public static func fnv1a(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

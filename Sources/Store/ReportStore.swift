@@ -1,0 +1,256 @@
+import Extraction
+import Foundation
+import GRDB
+
+/// The embedded SQLite store: reports, their findings, corrections and imported rows.
+public final class ReportStore {
+    public let path: String
+    let db: DatabasePool
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        db = try DatabasePool(path: path, configuration: config)
+        try Self.migrator.migrate(db)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "report") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sourcePath", .text).notNull().unique()
+                t.column("contentHash", .text).notNull()
+                t.column("township", .text)
+                t.column("county", .text)
+                t.column("city", .text)
+                t.column("province", .text)
+                t.column("year", .integer)
+            }
+            try db.create(indexOn: "report", columns: ["township", "year"])
+            try db.create(table: "finding") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("reportId", .integer).notNull().indexed()
+                    .references("report", onDelete: .cascade)
+                t.column("indicator", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("unit", .text).notNull()
+                t.column("qualifier", .text).notNull()
+                t.column("written", .text).notNull()
+                t.column("evidence", .text).notNull()
+                t.column("offset", .integer).notNull()
+                t.column("chosen", .boolean).notNull()
+            }
+            try db.create(indexOn: "finding", columns: ["indicator"])
+            try db.create(table: "correction") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("township", .text).notNull()
+                t.column("county", .text).notNull()
+                t.column("year", .integer).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("note", .text).notNull()
+            }
+            try db.create(table: "imported") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("township", .text)
+                t.column("county", .text)
+                t.column("city", .text)
+                t.column("province", .text)
+                t.column("year", .integer)
+                t.column("indicator", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("unit", .text).notNull()
+                t.column("qualifier", .text).notNull()
+                t.column("sourceFile", .text).notNull()
+            }
+            try db.create(indexOn: "imported", columns: ["sourceFile"])
+        }
+        return migrator
+    }
+
+    // MARK: Ingest
+
+    /// Stores a batch of extracted reports in ONE write transaction: a run killed midway leaves
+    /// the store as it was before the batch. The same content hash at a known path adds nothing;
+    /// changed content at a known path replaces that report's findings; a new path adds a report.
+    @discardableResult
+    public func ingest(_ reports: [(ExtractedReport, contentHash: String)]) throws -> IngestSummary {
+        try db.write { db in
+            var known: [String: (id: Int64, hash: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, sourcePath, contentHash FROM report") {
+                known[row["sourcePath"]] = (row["id"], row["contentHash"])
+            }
+            var summary = IngestSummary()
+            for (report, hash) in reports {
+                let m = report.metadata
+                var record = ReportRecord(id: nil, sourcePath: report.source, contentHash: hash,
+                                          township: m.township, county: m.county, city: m.city,
+                                          province: m.province, year: m.year)
+                if let existing = known[report.source] {
+                    if existing.hash == hash { summary.unchanged += 1; continue }
+                    record.id = existing.id
+                    try record.update(db)
+                    try db.execute(sql: "DELETE FROM finding WHERE reportId = ?", arguments: [existing.id])
+                    summary.updated += 1
+                } else {
+                    try record.insert(db)
+                    summary.added += 1
+                }
+                let reportId = record.id!
+                known[report.source] = (reportId, hash)
+                for f in report.findings {
+                    var finding = FindingRecord(id: nil, reportId: reportId, indicator: f.indicator, value: f.value,
+                                                unit: f.unit, qualifier: f.qualifier.rawValue, written: f.written,
+                                                evidence: f.evidence, offset: f.offset, chosen: f.chosen)
+                    try finding.insert(db)
+                }
+            }
+            return summary
+        }
+    }
+
+    // MARK: Corrections
+
+    /// Replaces every correction with `corrections`, in one transaction.
+    public func replaceCorrections(_ corrections: [Correction]) throws {
+        try db.write { db in
+            _ = try Correction.deleteAll(db)
+            for var c in corrections {
+                c.id = nil
+                try c.insert(db)
+            }
+        }
+    }
+
+    public func addCorrection(_ correction: Correction) throws {
+        var c = correction
+        c.id = nil
+        try db.write { db in try c.insert(db) }
+    }
+
+    public func corrections() throws -> [Correction] {
+        try db.read { db in try Correction.order(Column("id")).fetchAll(db) }
+    }
+
+    // MARK: Import
+
+    /// Loads rows of the exported long table as a source of their own (`import:FILE`).
+    /// Importing the same file name again replaces its earlier rows.
+    @discardableResult
+    public func importRows(_ rows: [StoredValue], sourceFile: String) throws -> Int {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM imported WHERE sourceFile = ?", arguments: [sourceFile])
+            for r in rows {
+                var record = ImportedRecord(id: nil, township: r.township, county: r.county, city: r.city,
+                                            province: r.province, year: r.year, indicator: r.indicator,
+                                            value: r.value, unit: r.unit, qualifier: r.qualifier, sourceFile: sourceFile)
+                try record.insert(db)
+            }
+            return rows.count
+        }
+    }
+
+    // MARK: Reading
+
+    /// Row counts of every table, by table name.
+    public func counts() throws -> [String: Int] {
+        try db.read { db in
+            var counts: [String: Int] = [:]
+            for table in ["report", "finding", "correction", "imported"] {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+
+    public func reports() throws -> [ReportRecord] {
+        try db.read { db in try ReportRecord.order(Column("sourcePath")).fetchAll(db) }
+    }
+
+    public func findings(sourcePath: String) throws -> [FindingRecord] {
+        try db.read { db in
+            try FindingRecord.fetchAll(db, sql: """
+                SELECT finding.* FROM finding JOIN report ON report.id = finding.reportId
+                WHERE report.sourcePath = ? ORDER BY finding.id
+                """, arguments: [sourcePath])
+        }
+    }
+
+    /// The values of one indicator (or of all, with nil): the chosen finding of each report and every
+    /// imported row, with a correction overriding wherever it matches township, county, year and indicator.
+    /// A correction with an empty county matches the township in any county.
+    /// A correction that matches nothing still gives a value of its own.
+    public func values(indicator: String? = nil) throws -> [StoredValue] {
+        try db.read { db in
+            let filter = indicator == nil ? "" : " AND indicator = ?"
+            let arguments: StatementArguments = indicator.map { [$0, $0] } ?? []
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
+                       r.sourcePath AS source
+                FROM finding f JOIN report r ON r.id = f.reportId
+                WHERE f.chosen\(filter.replacingOccurrences(of: "indicator", with: "f.indicator"))
+                UNION ALL
+                SELECT township, county, city, province, year, indicator, value, unit, qualifier,
+                       'import:' || sourceFile AS source
+                FROM imported WHERE 1\(filter)
+                ORDER BY 5, 1, 2, 6, 10
+                """, arguments: arguments)
+            var values = rows.map { row in
+                StoredValue(township: row["township"], county: row["county"], city: row["city"],
+                            province: row["province"], year: row["year"], indicator: row["indicator"],
+                            value: row["value"], unit: row["unit"], qualifier: row["qualifier"], source: row["source"])
+            }
+            var corrections = try Correction.order(Column("id")).fetchAll(db)
+            if let indicator { corrections = corrections.filter { $0.indicator == indicator } }
+            // The last correction for a key wins.
+            var byKey: [CorrectionKey: Correction] = [:]
+            for c in corrections { byKey[CorrectionKey(c.township, c.county, c.year, c.indicator)] = c }
+            var used = Set<CorrectionKey>()
+            for i in values.indices {
+                let v = values[i]
+                guard let township = v.township, let year = v.year else { continue }
+                // A correction without a county applies to the township in any county.
+                let exact = CorrectionKey(township, v.county ?? "", year, v.indicator)
+                let anyCounty = CorrectionKey(township, "", year, v.indicator)
+                guard let (key, c) = byKey[exact].map({ (exact, $0) }) ?? byKey[anyCounty].map({ (anyCounty, $0) })
+                else { continue }
+                values[i].value = c.value
+                values[i].qualifier = "exact"
+                values[i].source = "correction"
+                used.insert(key)
+            }
+            let units = Dictionary(values.map { ($0.indicator, $0.unit) }, uniquingKeysWith: { a, _ in a })
+            for c in corrections where !used.contains(CorrectionKey(c.township, c.county, c.year, c.indicator)) {
+                let key = CorrectionKey(c.township, c.county, c.year, c.indicator)
+                guard byKey[key] == c else { continue }
+                used.insert(key)
+                let place = values.first { $0.township == c.township && ($0.county ?? "") == c.county }
+                values.append(StoredValue(township: c.township, county: c.county.isEmpty ? nil : c.county,
+                                          city: place?.city, province: place?.province, year: c.year,
+                                          indicator: c.indicator, value: c.value, unit: units[c.indicator] ?? "",
+                                          qualifier: "exact", source: "correction"))
+            }
+            return values
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws -> String {
+        try db.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}
+
+private struct CorrectionKey: Hashable {
+    let township: String, county: String, year: Int, indicator: String
+    init(_ township: String, _ county: String, _ year: Int, _ indicator: String) {
+        self.township = township
+        self.county = county
+        self.year = year
+        self.indicator = indicator
+    }
+}

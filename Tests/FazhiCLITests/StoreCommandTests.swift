@@ -1,0 +1,136 @@
+import Foundation
+import Store
+import Testing
+
+/// Runs fazhi with a store and a corrections file in `dir`.
+private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool = true) throws -> FazhiRun {
+    var args = arguments + ["--db", dir.appendingPathComponent("fazhi.sqlite").path]
+    if corrections { args += ["--corrections", dir.appendingPathComponent("corrections.csv").path] }
+    return try runFazhi(args)
+}
+
+@Test func extractWithoutDryRunStoresAndASecondRunAddsNothing() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let first = try runWithStore(["extract", "Data/reports"], in: dir)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("新增 5 份, 更新 0 份, 未变 0 份"), "\(first.stderr)")
+    #expect(first.stdout.contains("天龙镇"))
+    let second = try runWithStore(["extract", "Data/reports"], in: dir)
+    #expect(second.stderr.contains("新增 0 份, 更新 0 份, 未变 5 份"), "\(second.stderr)")
+    #expect(second.stdout == first.stdout)
+}
+
+@Test func badFilesAreNamedWhileGoodFilesAreStored() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let reports = dir.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Data/reports/贵州省-平坝区-天龙镇-2024.txt"),
+                                     to: reports.appendingPathComponent("good.txt"))
+    try Data().write(to: reports.appendingPathComponent("empty.txt"))
+    let run = try runWithStore(["extract", reports.path], in: dir)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("empty.txt"))
+    #expect(run.stderr.contains("新增 1 份"), "\(run.stderr)")
+}
+
+@Test func aCorrectionFromTheCommandLineOverridesAndSurvivesReextraction() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = try runWithStore(["extract", "Data/reports"], in: dir)
+    let export = try runWithStore(["export", "--format", "json"], in: dir, corrections: false)
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]])
+    let row = try #require(rows.first { $0["township"] as? String == "天龙镇" })
+    let indicator = try #require(row["indicator"] as? String)
+    let correct = try runWithStore(["correct", "--township", "天龙镇", "--county", "平坝区", "--year", "2024",
+                                    "--indicator", indicator, "--value", "12345", "--note", "核对原件"], in: dir)
+    #expect(correct.status == 0, "\(correct.stderr)")
+    let csv = try String(contentsOf: dir.appendingPathComponent("corrections.csv"), encoding: .utf8)
+    #expect(csv == "township,county,year,indicator,value,note\n天龙镇,平坝区,2024,\(indicator),12345,核对原件\n")
+
+    // Re-extract into a fresh store: the corrections file is loaded again.
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("fazhi.sqlite"))
+    _ = try runWithStore(["extract", "Data/reports"], in: dir)
+    let after = try runWithStore(["export", "--format", "csv"], in: dir, corrections: false)
+    let line = after.stdout.split(separator: "\n").first { $0.hasPrefix("天龙镇,") && $0.contains(",\(indicator),") }
+    #expect(line?.contains(",12345,") == true, "\(after.stdout)")
+    #expect(line?.contains(",correction,") == true)
+}
+
+@Test func exportThenImportRoundTripsThroughTheCommandLine() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = try runWithStore(["extract", "Data/reports"], in: dir)
+    let file = dir.appendingPathComponent("long.csv")
+    let export = try runWithStore(["export", "--format", "csv", "-o", file.path], in: dir, corrections: false)
+    #expect(export.status == 0, "\(export.stderr)")
+    let data = try Data(contentsOf: file)
+    #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+
+    let other = dir.appendingPathComponent("other")
+    try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+    let imported = try runWithStore(["import", file.path], in: other, corrections: false)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let again = try runWithStore(["export", "--format", "csv"], in: other, corrections: false)
+    func strip(_ text: String) -> [String] {
+        text.split(separator: "\n").dropFirst().map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            fields.remove(at: 9) // source
+            return fields.joined(separator: ",")
+        }.sorted()
+    }
+    let original = String(decoding: data, as: UTF8.self)
+    #expect(strip(again.stdout) == strip(original))
+    #expect(again.stdout.contains(",import:long.csv,"))
+    #expect(!strip(original).isEmpty)
+}
+
+/// A run killed with SIGKILL in the middle of storing a large batch leaves the store sound and
+/// either as it was before the batch or as after it, never in between.
+@Test func aKilledIngestLeavesTheStoreAsBeforeOrAfterTheBatch() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let db = dir.appendingPathComponent("fazhi.sqlite")
+    let first = try runWithStore(["extract", "Data/reports"], in: dir)
+    #expect(first.status == 0)
+
+    let copies = 300
+    let fm = FileManager.default
+    let samples = try fm.contentsOfDirectory(at: repositoryRoot.appendingPathComponent("Data/reports"),
+                                             includingPropertiesForKeys: nil)
+    for i in 0..<copies {
+        let folder = dir.appendingPathComponent("batch/\(i)")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        for sample in samples { try fm.copyItem(at: sample, to: folder.appendingPathComponent(sample.lastPathComponent)) }
+    }
+    let batch = copies * samples.count
+
+    let process = Process()
+    process.executableURL = try fazhiBinary()
+    process.arguments = ["extract", dir.appendingPathComponent("batch").path, "--db", db.path,
+                         "--corrections", dir.appendingPathComponent("corrections.csv").path]
+    process.currentDirectoryURL = repositoryRoot
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Kill once the WAL holds over 1 MB: one commit per report would have stored dozens by then
+    // (checked: 33), while one transaction per batch has committed nothing (or after 60 s at the latest).
+    let wal = db.path + "-wal"
+    let deadline = Date().addingTimeInterval(60)
+    var sawWrite = false
+    while process.isRunning && Date() < deadline {
+        let size = (try? fm.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        if size > 1_000_000 { sawWrite = true; break }
+        usleep(2_000)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal, "the run ended before it was killed")
+    #expect(sawWrite)
+
+    let store = try ReportStore(path: db.path)
+    #expect(try store.integrityCheck() == "ok")
+    let reports = try store.counts()["report"] ?? -1
+    #expect(reports == 5 || reports == 5 + batch, "reports: \(reports)")
+}
