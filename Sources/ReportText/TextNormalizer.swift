@@ -17,74 +17,34 @@ public enum TextNormalizer {
         return builder.finish()
     }
 
-    /// The same rules as `NormalizingBuilder`, in one loop over valid UTF-8 that writes
-    /// straight into the result arrays.
+    /// Decodes valid UTF-8 straight into the builder, skipping String's scalar view.
     static func normalizeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         // One scalar per byte that does not continue a multi-byte sequence.
         var capacity = 0
         for b in bytes where b & 0xC0 != 0x80 { capacity &+= 1 }
-        var offsets: [Int] = []
-        let maxNewlines = 2
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { out, outCount in
-            offsets = [Int](unsafeUninitializedCapacity: capacity) { offs, offsCount in
-                var n = 0
-                var pendingSpace = false
-                var pendingSpaceOffset = 0
-                var newlineRun = 0
-                var lastWasCR = false
-                var offset = -1
-                var i = 0
-                let end = bytes.count
-                while i < end {
-                    // Decode one scalar (the bytes are valid UTF-8).
-                    let b0 = UInt32(bytes[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0; i &+= 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                        i &+= 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
-                            | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
-                        i &+= 4
-                    }
-                    offset &+= 1
-                    let scalar = Unicode.Scalar(validUTF8Value: v)
-                    let (kind, folded) = NormalizingBuilder.classify(scalar)
-                    let wasCR = lastWasCR
-                    lastWasCR = false
-                    switch kind {
-                    case 0:
-                        if pendingSpace {
-                            pendingSpace = false
-                            if n > 0 && newlineRun == 0 {
-                                out[n] = " "; offs[n] = pendingSpaceOffset; n &+= 1
-                            }
-                        }
-                        newlineRun = 0
-                        out[n] = folded; offs[n] = offset; n &+= 1
-                    case 1:
-                        if !pendingSpace { pendingSpace = true; pendingSpaceOffset = offset }
-                    case 2, 4:
-                        if kind == 4 { lastWasCR = true }
-                        else if v == 0x0A && wasCR { continue }
-                        pendingSpace = false
-                        if n == 0 || newlineRun >= maxNewlines { continue }
-                        newlineRun &+= 1
-                        out[n] = "\n"; offs[n] = offset; n &+= 1
-                    default:
-                        break
-                    }
-                }
-                while n > 0 && out[n - 1] == "\n" { n -= 1 }
-                offsCount = n
-                outCount = n
+        var builder = NormalizingBuilder(capacity: capacity, maxNewlines: 2)
+        var offset = 0
+        var i = 0
+        let end = bytes.count
+        while i < end {
+            let b0 = UInt32(bytes[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0; i &+= 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                i &+= 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
+                    | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                i &+= 4
             }
+            builder.append(Unicode.Scalar(validUTF8Value: v), at: offset)
+            offset &+= 1
         }
-        return NormalizedText(scalars: scalars, originalOffsets: offsets)
+        return builder.finish()
     }
 }
 
