@@ -91,9 +91,16 @@ public struct StoredValue: Codable, Sendable, Equatable {
     public var source: String
     /// Computed from other values (by Trends); always false for stored values.
     public var derived: Bool
+    /// The sentence the value came from (reports only; not exported).
+    public var evidence: String?
+    /// A change from the previous year stated beside the value (较上年增加58人 → +58), signed.
+    public var statedChange: Double?
+    /// A growth rate stated beside the value, in percent (增长率109% → 109; 下降12% → -12).
+    public var statedGrowthPercent: Double?
 
     public init(township: String?, county: String?, city: String?, province: String?, year: Int?,
-                indicator: String, value: Double, unit: String, qualifier: String, source: String, derived: Bool = false) {
+                indicator: String, value: Double, unit: String, qualifier: String, source: String, derived: Bool = false,
+                evidence: String? = nil, statedChange: Double? = nil, statedGrowthPercent: Double? = nil) {
         self.township = township
         self.county = county
         self.city = city
@@ -105,6 +112,9 @@ public struct StoredValue: Codable, Sendable, Equatable {
         self.qualifier = qualifier
         self.source = source
         self.derived = derived
+        self.evidence = evidence
+        self.statedChange = statedChange
+        self.statedGrowthPercent = statedGrowthPercent
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -191,19 +191,20 @@ public final class ReportStore {
             let arguments: StatementArguments = indicator.map { [$0, $0] } ?? []
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
-                       r.sourcePath AS source
+                       r.sourcePath AS source, f.evidence AS evidence
                 FROM finding f JOIN report r ON r.id = f.reportId
                 WHERE f.chosen\(filter.replacingOccurrences(of: "indicator", with: "f.indicator"))
                 UNION ALL
                 SELECT township, county, city, province, year, indicator, value, unit, qualifier,
-                       'import:' || sourceFile AS source
+                       'import:' || sourceFile AS source, NULL AS evidence
                 FROM imported WHERE 1\(filter)
                 ORDER BY 5, 1, 2, 6, 10
                 """, arguments: arguments)
             var values = rows.map { row in
                 StoredValue(township: row["township"], county: row["county"], city: row["city"],
                             province: row["province"], year: row["year"], indicator: row["indicator"],
-                            value: row["value"], unit: row["unit"], qualifier: row["qualifier"], source: row["source"])
+                            value: row["value"], unit: row["unit"], qualifier: row["qualifier"], source: row["source"],
+                            evidence: row["evidence"])
             }
             var corrections = try Correction.order(Column("id")).fetchAll(db)
             if let indicator { corrections = corrections.filter { $0.indicator == indicator } }
@@ -222,6 +223,10 @@ public final class ReportStore {
                 values[i].value = c.value
                 values[i].qualifier = "exact"
                 values[i].source = "correction"
+                // The report's sentence no longer supports the value; the correction's note does.
+                values[i].evidence = c.note.isEmpty ? nil : c.note
+                values[i].statedChange = nil
+                values[i].statedGrowthPercent = nil
                 used.insert(key)
             }
             let units = Dictionary(values.map { ($0.indicator, $0.unit) }, uniquingKeysWith: { a, _ in a })
