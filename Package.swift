@@ -35,16 +35,19 @@ let package = Package(
             name: "Store",
             dependencies: ["Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // series, derived rates, year-on-year change, ranks, pooled roll-ups, consistency checks.
+        .target(name: "Trends", dependencies: ["Store", "Extraction"]),
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "Store", "Plot",
+                "ReportText", "Extraction", "Store", "Trends", "Plot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
+        .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Extraction"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),

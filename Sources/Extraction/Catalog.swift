@@ -20,9 +20,19 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var exclude: [String]
     /// Words anywhere in the sentence that rule it out (another body, another procedure).
     public var excludeSentence: [String]
+    /// For a rate that two counts give (closed / received × 100): where a report states the counts
+    /// but not the rate, Trends derives it, and pools it over places as Σ numerator / Σ denominator.
+    public var ratio: Ratio?
+    /// One of the few indicators a briefing leads with.
+    public var headline: Bool
+
+    public struct Ratio: Codable, Sendable, Equatable {
+        public var numerator: String
+        public var denominator: String
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, unit, kind, subjects, actions, units, exclude, excludeSentence
+        case id, name, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline
     }
 
     public init(from decoder: Decoder) throws {
@@ -36,6 +46,8 @@ public struct Indicator: Codable, Sendable, Equatable {
         units = try c.decodeIfPresent([String].self, forKey: .units) ?? []
         exclude = try c.decodeIfPresent([String].self, forKey: .exclude) ?? []
         excludeSentence = try c.decodeIfPresent([String].self, forKey: .excludeSentence) ?? []
+        ratio = try c.decodeIfPresent(Ratio.self, forKey: .ratio)
+        headline = try c.decodeIfPresent(Bool.self, forKey: .headline) ?? false
     }
 }
 
@@ -93,6 +105,13 @@ public struct Catalog: Codable, Sendable {
             guard !indicator.subjects.isEmpty else { throw LoadError.invalid(url, "\(indicator.id) has no subjects") }
             if indicator.kind == .count && indicator.units.isEmpty {
                 throw LoadError.invalid(url, "\(indicator.id) is a count with no units")
+            }
+        }
+        for indicator in indicators {
+            guard let ratio = indicator.ratio else { continue }
+            guard indicator.kind == .rate else { throw LoadError.invalid(url, "\(indicator.id) has a ratio but is not a rate") }
+            for part in [ratio.numerator, ratio.denominator] where self.indicator(part)?.kind != .count {
+                throw LoadError.invalid(url, "\(indicator.id): ratio part \(part) is not a count of the catalog")
             }
         }
     }

@@ -13,6 +13,18 @@ public struct ReportRecord: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var province: String?
     public var year: Int?
 
+    public init(id: Int64? = nil, sourcePath: String, contentHash: String, township: String?, county: String?,
+                city: String?, province: String?, year: Int?) {
+        self.id = id
+        self.sourcePath = sourcePath
+        self.contentHash = contentHash
+        self.township = township
+        self.county = county
+        self.city = city
+        self.province = province
+        self.year = year
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -1,0 +1,42 @@
+/// One indicator across the townships of a region in one year: ranked, with the median and the pooled value.
+public struct Comparison: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        /// 1 for the highest value; equal values share a rank (1, 2, 2, 4). Nil for no value (未报告).
+        public var rank: Int?
+        public var place: Place
+        public var observation: Observation?
+    }
+
+    public var indicator: String
+    public var year: Int
+    public var region: Region
+    /// Ranked townships first, then those without a value, by place.
+    public var rows: [Row]
+    public var median: Double?
+    public var pooled: RollupPoint
+}
+
+extension Dataset {
+    /// Ranks the townships of the region that have a report or a value in the year.
+    public func compare(_ indicator: String, year: Int, in region: Region = .all) -> Comparison {
+        let members = places(in: region, year: year)
+        let withValue = members.compactMap { p in observation(indicator, p, year).map { (p, $0) } }
+            .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0 < $1.0 }
+        var rows: [Comparison.Row] = []
+        for (i, (p, o)) in withValue.enumerated() {
+            let rank = i > 0 && withValue[i - 1].1.value == o.value ? rows[i - 1].rank : i + 1
+            rows.append(Comparison.Row(rank: rank, place: p, observation: o))
+        }
+        for p in members where observation(indicator, p, year) == nil {
+            rows.append(Comparison.Row(rank: nil, place: p, observation: nil))
+        }
+        return Comparison(indicator: indicator, year: year, region: region, rows: rows,
+                          median: median(withValue.map { $0.1.value }), pooled: pooled(indicator, year: year, in: region))
+    }
+
+    /// The latest year in which any township of the region has a value of the indicator.
+    public func latestYear(_ indicator: String, in region: Region = .all) -> Int? {
+        guard let byPlace = table[indicator] else { return nil }
+        return byPlace.filter { region.contains($0.key) }.values.flatMap(\.keys).max()
+    }
+}
