@@ -19,7 +19,7 @@ public struct Comparison: Sendable, Equatable {
 extension Dataset {
     /// Ranks the townships of the region that have a report or a value in the year.
     public func compare(_ indicator: String, year: Int, in region: Region = .all) -> Comparison {
-        let members = places(in: region, year: year)
+        let members = self.members(indicator, in: region, year: year)
         let withValue = members.compactMap { p in observation(indicator, p, year).map { (p, $0) } }
             .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0 < $1.0 }
         var rows: [Comparison.Row] = []

@@ -125,9 +125,12 @@ public struct Dataset: Sendable {
         catalog.indicators.filter { table[$0.id]?.isEmpty == false }
     }
 
-    /// Places of the region that have a report or a value in the given year.
-    public func places(in region: Region, year: Int) -> [Place] {
-        places.filter { region.contains($0) && yearsByPlace[$0]?.contains(year) == true }
+    /// The townships of the region that count for an indicator in a year: those with a report or a
+    /// value that year, and those with a value derived for it (a previous year from a stated change).
+    public func members(_ indicator: String, in region: Region, year: Int) -> [Place] {
+        places.filter { p in
+            region.contains(p) && (yearsByPlace[p]?.contains(year) == true || observation(indicator, p, year) != nil)
+        }
     }
 
     /// Every observation of an indicator, place by place and year by year.

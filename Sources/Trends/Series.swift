@@ -64,14 +64,16 @@ extension Dataset {
 
     /// The region's pooled value for each year the store has reports of the region for.
     public func rollup(_ indicator: String, in region: Region = .all) -> [RollupPoint] {
-        let regionYears = Set(places.filter(region.contains).flatMap { yearsByPlace[$0] ?? [] }).sorted()
-        return regionYears.map { pooled(indicator, year: $0, in: region) }
+        var regionYears = Set(places.filter(region.contains).flatMap { yearsByPlace[$0] ?? [] })
+        // A year known only from a later report's stated change still gets its total.
+        for (p, byYear) in table[indicator] ?? [:] where region.contains(p) { regionYears.formUnion(byYear.keys) }
+        return regionYears.sorted().map { pooled(indicator, year: $0, in: region) }
     }
 
     /// Counts add up; a rate with counts pools as Σ numerator / Σ denominator × 100 over the
     /// townships that give both (never a mean of rates); a rate without counts has no pooled value.
     public func pooled(_ indicator: String, year: Int, in region: Region = .all) -> RollupPoint {
-        let members = places(in: region, year: year)
+        let members = self.members(indicator, in: region, year: year)
         let values = members.compactMap { observation(indicator, $0, year) }
         guard let definition = catalog.indicator(indicator) else {
             return RollupPoint(year: year, value: nil, coverage: Coverage(reporting: values.count, total: members.count, pooled: 0))

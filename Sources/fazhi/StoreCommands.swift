@@ -3,6 +3,7 @@ import Extraction
 import Foundation
 import ReportText
 import Store
+import Trends
 
 /// `--db`, on every command that uses the store.
 struct StoreOptions: ParsableArguments {
@@ -90,10 +91,14 @@ struct Export: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else {
-            throw ValidationError("没有数据库 \(store.db) (no store there: run `fazhi extract` first).")
+        // The stored values and those Trends derives from them (rates from counts, previous years
+        // from stated changes), each marked derived or not.
+        let dataset = try store.dataset()
+        let values = dataset.catalog.indicators.flatMap { dataset.observations($0.id) }.map { o in
+            StoredValue(township: o.place.township, county: o.place.county, city: o.place.city, province: o.place.province,
+                        year: o.year, indicator: o.indicator, value: o.value, unit: o.unit, qualifier: o.qualifier,
+                        source: o.source, derived: o.derived)
         }
-        let values = try ReportStore(path: store.db).values()
         let data = format == .csv ? LongTable.csv(values) : try LongTable.json(values)
         if let output { try data.write(to: URL(fileURLWithPath: output)) }
         else { FileHandle.standardOutput.write(data) }
@@ -114,7 +119,11 @@ struct Import: ParsableCommand {
         let rows: [StoredValue]
         do { rows = try LongTable.parseCSV(try Data(contentsOf: url)) }
         catch { printError("\(file): \(error)"); throw ExitCode(1) }
-        let count = try ReportStore(path: store.db).importRows(rows, sourceFile: url.lastPathComponent)
-        printError("已导入 \(count) 行 (imported \(count) rows) → \(store.db)")
+        // Derived rows are computed again from what is stored; importing them would freeze them.
+        let stated = rows.filter { !$0.derived }
+        let count = try ReportStore(path: store.db).importRows(stated, sourceFile: url.lastPathComponent)
+        let skipped = rows.count - stated.count
+        printError("已导入 \(count) 行 (imported \(count) rows)"
+            + (skipped > 0 ? "，跳过推算值 \(skipped) 行 (skipped \(skipped) derived rows)" : "") + " → \(store.db)")
     }
 }
