@@ -157,7 +157,7 @@ extension Dataset {
         }
         for (p, byYear) in byPlaceYear {
             for (year, rs) in byYear where rs.count > 1 {
-                let place = places.first { $0 == p } ?? p
+                let place = numbers[p].map { places[$0] } ?? p
                 out.append(CheckFinding(place: place, year: year, indicator: nil, kind: .duplicateReport,
                                         message: "同一镇街同一年有\(rs.count)份报告：" + rs.map(\.sourcePath).sorted().joined(separator: "、"),
                                         evidence: nil, source: rs.map(\.sourcePath).sorted().first))
@@ -165,7 +165,7 @@ extension Dataset {
         }
         for (_, rs) in unplaced {
             let r = rs.sorted { $0.sourcePath < $1.sourcePath }[0]
-            let place = r.township.map { t in places.first { $0 == Place(township: t, county: r.county) } ?? Place(township: t, county: r.county) }
+            let place = r.township.map { t in numbers[Place(township: t, county: r.county)].map { places[$0] } ?? Place(township: t, county: r.county) }
             let missing = r.township == nil ? "镇街" : r.county == nil ? "县区" : "所属市、省"
             let count = rs.count > 1 ? "等\(rs.count)份报告" : ""
             out.append(CheckFinding(place: place, year: rs.count == 1 ? r.year : nil, indicator: nil, kind: .unplaced,

@@ -19,16 +19,18 @@ public struct Comparison: Sendable, Equatable {
 extension Dataset {
     /// Ranks the townships of the region that have a report or a value in the year.
     public func compare(_ indicator: String, year: Int, in region: Region = .all) -> Comparison {
-        let members = self.members(indicator, in: region, year: year)
-        let withValue = members.compactMap { p in observation(indicator, p, year).map { (p, $0) } }
+        let members = memberNumbers(indicator, in: region, year: year)
+        let byKey = table[indicator] ?? [:]
+        let withValue = members.compactMap { n in byKey[Self.key(n, year)].map { (places[n], $0) } }
             .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0 < $1.0 }
         var rows: [Comparison.Row] = []
+        rows.reserveCapacity(members.count)
         for (i, (p, o)) in withValue.enumerated() {
             let rank = i > 0 && withValue[i - 1].1.value == o.value ? rows[i - 1].rank : i + 1
             rows.append(Comparison.Row(rank: rank, place: p, observation: o))
         }
-        for p in members where observation(indicator, p, year) == nil {
-            rows.append(Comparison.Row(rank: nil, place: p, observation: nil))
+        for n in members where byKey[Self.key(n, year)] == nil {
+            rows.append(Comparison.Row(rank: nil, place: places[n], observation: nil))
         }
         return Comparison(indicator: indicator, year: year, region: region, rows: rows,
                           median: median(withValue.map { $0.1.value }), pooled: pooled(indicator, year: year, in: region))
@@ -36,7 +38,6 @@ extension Dataset {
 
     /// The latest year in which any township of the region has a value of the indicator.
     public func latestYear(_ indicator: String, in region: Region = .all) -> Int? {
-        guard let byPlace = table[indicator] else { return nil }
-        return byPlace.filter { region.contains($0.key) }.values.flatMap(\.keys).max()
+        (table[indicator] ?? [:]).values.filter { region.contains($0.place) }.map(\.year).max()
     }
 }

@@ -6,67 +6,80 @@ import Store
 /// values derived from them (rates from their counts, previous years from stated changes).
 public struct Dataset: Sendable {
     public let catalog: Catalog
-    /// Every township the store knows, sorted by province, city, county, township.
+    /// Every township the store knows, sorted by province, city, county, township. A place's
+    /// position in this list is its number in the tables below.
     public let places: [Place]
-    /// The years each township has a report or a value for.
-    public let yearsByPlace: [Place: Set<Int>]
     /// Every year with a report or a value, ascending.
     public let years: [Int]
     public let reports: [ReportRecord]
-    /// indicator → place → year → the value used (stated first, else derived).
-    let table: [String: [Place: [Int: Observation]]]
+    let numbers: [Place: Int]
+    /// The years each township (by number) has a report or a stated value for.
+    let reportedYears: [Set<Int>]
+    /// indicator → key(place number, year) → the value used (stated first, else derived). Flat integer
+    /// keys keep a store of 40,000 townships quick to load.
+    let table: [String: [Int: Observation]]
+
+    static func key(_ place: Int, _ year: Int) -> Int { place << 16 | (year & 0xFFFF) }
+    static func place(ofKey key: Int) -> Int { key >> 16 }
+    static func year(ofKey key: Int) -> Int { key & 0xFFFF }
 
     public init(values: [StoredValue], reports: [ReportRecord] = [], catalog: Catalog) {
         self.catalog = catalog
         self.reports = reports
+        // First the places, so that each has its number and its fullest city and province.
         var canonical: [Place: Place] = [:]
-        var years: [Place: Set<Int>] = [:]
-        func place(_ township: String, _ county: String?, _ city: String?, _ province: String?) -> Place {
+        func note(_ township: String?, _ county: String?, _ city: String?, _ province: String?) {
+            guard let township else { return }
             let p = Place(township: township, county: county, city: city, province: province)
-            if let known = canonical[p] {
-                // A later row may know the city or province that an earlier one lacked.
-                if known.city == nil && city != nil || known.province == nil && province != nil {
-                    let merged = Place(township: township, county: county, city: known.city ?? city,
-                                       province: known.province ?? province)
-                    canonical[p] = merged
-                    return merged
-                }
-                return known
+            guard let known = canonical[p] else { canonical[p] = p; return }
+            if known.city == nil && city != nil || known.province == nil && province != nil {
+                canonical[p] = Place(township: township, county: county, city: known.city ?? city, province: known.province ?? province)
             }
-            canonical[p] = p
-            return p
         }
+        for r in reports { note(r.township, r.county, r.city, r.province) }
+        for v in values where v.year != nil { note(v.township, v.county, v.city, v.province) }
+        let places = canonical.values.sorted()
+        let numbers = Dictionary(uniqueKeysWithValues: places.enumerated().map { ($1, $0) })
+        var reportedYears = [Set<Int>](repeating: [], count: places.count)
         for r in reports {
-            guard let township = r.township else { continue }
-            let p = place(township, r.county, r.city, r.province)
-            if let y = r.year { years[p, default: []].insert(y) }
+            guard let township = r.township, let year = r.year, let n = numbers[Place(township: township, county: r.county)] else { continue }
+            reportedYears[n].insert(year)
         }
-        var table: [String: [Place: [Int: Observation]]] = [:]
+        // One flat table per indicator, filled by position: nested dictionaries keyed by strings
+        // cost a hash of the indicator's name for every value.
+        var ordinal: [String: Int] = [:]
+        var names: [String] = []
+        var tables: [[Int: Observation]] = []
+        for v in values where ordinal[v.indicator] == nil {
+            ordinal[v.indicator] = names.count
+            names.append(v.indicator)
+        }
+        // Observations are large: growing a table by doubling would move each several times.
+        var counts = [Int](repeating: 0, count: names.count)
+        for v in values { counts[ordinal[v.indicator]!] += 1 }
+        tables = counts.map { Dictionary(minimumCapacity: $0) }
         for v in values {
-            guard let township = v.township, let year = v.year else { continue }
-            let p = place(township, v.county, v.city, v.province)
-            years[p, default: []].insert(year)
-            let o = Observation(place: p, year: year, indicator: v.indicator, value: v.value, unit: v.unit,
+            guard let township = v.township, let year = v.year,
+                  let n = numbers[Place(township: township, county: v.county)] else { continue }
+            reportedYears[n].insert(year)
+            let i = ordinal[v.indicator]!
+            let o = Observation(place: places[n], year: year, indicator: v.indicator, value: v.value, unit: v.unit,
                                 qualifier: v.qualifier, source: v.source, derived: false, evidence: v.evidence,
                                 statedChange: v.statedChange, statedGrowthPercent: v.statedGrowthPercent)
-            if let existing = table[v.indicator]?[p]?[year], Self.precedence(existing) >= Self.precedence(o) { continue }
-            table[v.indicator, default: [:]][p, default: [:]][year] = o
+            let k = Self.key(n, year)
+            if let existing = tables[i][k], Self.precedence(existing) >= Self.precedence(o) { continue }
+            tables[i][k] = o
         }
-        // Canonical places may have gained a city after their first observation: refresh them.
-        for (indicator, byPlace) in table {
-            for (p, byYear) in byPlace {
-                let c = canonical[p] ?? p
-                for (y, o) in byYear where o.place.city != c.city || o.place.province != c.province {
-                    table[indicator]![p]![y]!.place = c
-                }
-            }
-        }
+        var table = Dictionary(uniqueKeysWithValues: zip(names, tables))
         Self.addImpliedPreviousYears(&table)
         Self.addDerivedRates(&table, catalog: catalog)
+        self.places = places
+        self.numbers = numbers
+        self.reportedYears = reportedYears
         self.table = table
-        self.yearsByPlace = Dictionary(uniqueKeysWithValues: years.map { (canonical[$0.key] ?? $0.key, $0.value) })
-        self.places = self.yearsByPlace.keys.sorted()
-        self.years = Set(years.values.flatMap { $0 }).sorted()
+        var years = Set(reportedYears.joined())
+        for byKey in table.values { for k in byKey.keys { years.insert(Self.year(ofKey: k)) } }
+        self.years = years.sorted()
     }
 
     /// A correction overrides a report; a report is preferred to an imported figure.
@@ -77,47 +90,47 @@ public struct Dataset: Sendable {
     }
 
     /// 较上年增加58人 beside 112人 in 2024 gives 54 for 2023, where nothing is stated for 2023.
-    static func addImpliedPreviousYears(_ table: inout [String: [Place: [Int: Observation]]]) {
-        for (indicator, byPlace) in table {
-            for (p, byYear) in byPlace {
-                for (year, o) in byYear {
-                    guard let change = o.statedChange, byYear[year - 1] == nil else { continue }
-                    let previous = o.value - change
-                    guard previous >= 0 else { continue }
-                    table[indicator]![p]![year - 1] = Observation(
-                        place: p, year: year - 1, indicator: indicator, value: previous, unit: o.unit,
-                        qualifier: o.qualifier, source: o.source, derived: true,
-                        evidence: "由\(year)年报告推算：\(formatted(o.value))\(o.unit)减去较上年变化\(formatted(change))\(o.unit)。"
-                            + (o.evidence.map { "原文：\($0)" } ?? ""))
-                }
+    static func addImpliedPreviousYears(_ table: inout [String: [Int: Observation]]) {
+        for (indicator, byKey) in table {
+            for (k, o) in byKey {
+                guard let change = o.statedChange, byKey[k - 1] == nil else { continue }
+                let previous = o.value - change
+                guard previous >= 0 else { continue }
+                table[indicator]![k - 1] = Observation(
+                    place: o.place, year: o.year - 1, indicator: indicator, value: previous, unit: o.unit,
+                    qualifier: o.qualifier, source: o.source, derived: true,
+                    evidence: "由\(o.year)年报告推算：\(formatted(o.value))\(o.unit)减去较上年变化\(formatted(change))\(o.unit)。"
+                        + (o.evidence.map { "原文：\($0)" } ?? ""))
             }
         }
     }
 
     /// closed / received × 100 where a report gives both counts but no rate.
-    static func addDerivedRates(_ table: inout [String: [Place: [Int: Observation]]], catalog: Catalog) {
+    static func addDerivedRates(_ table: inout [String: [Int: Observation]], catalog: Catalog) {
         for indicator in catalog.indicators {
             guard let ratio = indicator.ratio, let numerators = table[ratio.numerator],
                   let denominators = table[ratio.denominator] else { continue }
             let numeratorName = catalog.indicator(ratio.numerator)?.name ?? ratio.numerator
             let denominatorName = catalog.indicator(ratio.denominator)?.name ?? ratio.denominator
-            for (p, byYear) in numerators {
-                for (year, n) in byYear {
-                    guard let d = denominators[p]?[year], d.value > 0, table[indicator.id]?[p]?[year] == nil else { continue }
-                    let exact = !n.approximate && !d.approximate
-                    let sources = n.source == d.source ? n.source : "\(n.source)；\(d.source)"
-                    table[indicator.id, default: [:]][p, default: [:]][year] = Observation(
-                        place: p, year: year, indicator: indicator.id, value: n.value / d.value * 100, unit: indicator.unit,
-                        qualifier: exact ? "exact" : "about", source: sources, derived: true,
-                        evidence: "由\(numeratorName)\(formatted(n.value))\(n.unit) ÷ \(denominatorName)\(formatted(d.value))\(d.unit) × 100 计算。")
-                }
+            var rates = table[indicator.id] ?? [:]
+            table[indicator.id] = nil  // so that `rates` is the only reference and grows in place
+            for (k, n) in numerators {
+                guard let d = denominators[k], d.value > 0, rates[k] == nil else { continue }
+                let exact = !n.approximate && !d.approximate
+                rates[k] = Observation(
+                    place: n.place, year: n.year, indicator: indicator.id, value: n.value / d.value * 100, unit: indicator.unit,
+                    qualifier: exact ? "exact" : "about", source: n.source == d.source ? n.source : "\(n.source)；\(d.source)",
+                    derived: true,
+                    evidence: "由\(numeratorName)\(formatted(n.value))\(n.unit) ÷ \(denominatorName)\(formatted(d.value))\(d.unit) × 100 计算。")
             }
+            table[indicator.id] = rates
         }
     }
 
     /// The value of one indicator for one township and year, stated or derived.
     public func observation(_ indicator: String, _ place: Place, _ year: Int) -> Observation? {
-        table[indicator]?[place]?[year]
+        guard let n = numbers[place] else { return nil }
+        return table[indicator]?[Self.key(n, year)]
     }
 
     /// Indicators that have at least one value, in catalog order.
@@ -125,18 +138,29 @@ public struct Dataset: Sendable {
         catalog.indicators.filter { table[$0.id]?.isEmpty == false }
     }
 
-    /// The townships of the region that count for an indicator in a year: those with a report or a
-    /// value that year, and those with a value derived for it (a previous year from a stated change).
-    public func members(_ indicator: String, in region: Region, year: Int) -> [Place] {
-        places.filter { p in
-            region.contains(p) && (yearsByPlace[p]?.contains(year) == true || observation(indicator, p, year) != nil)
+    /// The years a township has a report or a value for (derived values aside).
+    public func reportedYears(of place: Place) -> Set<Int> {
+        numbers[place].map { reportedYears[$0] } ?? []
+    }
+
+    /// The numbers of the townships of the region that count for an indicator in a year: those with a
+    /// report or a value that year, and those with a value derived for it (a previous year from a stated change).
+    func memberNumbers(_ indicator: String, in region: Region, year: Int) -> [Int] {
+        let byKey = table[indicator] ?? [:]
+        return places.indices.filter { n in
+            region.contains(places[n]) && (reportedYears[n].contains(year) || byKey[Self.key(n, year)] != nil)
         }
+    }
+
+    /// The townships of the region that count for an indicator in a year (see `memberNumbers`).
+    public func members(_ indicator: String, in region: Region, year: Int) -> [Place] {
+        memberNumbers(indicator, in: region, year: year).map { places[$0] }
     }
 
     /// Every observation of an indicator, place by place and year by year.
     public func observations(_ indicator: String) -> [Observation] {
-        guard let byPlace = table[indicator] else { return [] }
-        return byPlace.keys.sorted().flatMap { p in byPlace[p]!.keys.sorted().map { byPlace[p]![$0]! } }
+        guard let byKey = table[indicator] else { return [] }
+        return byKey.keys.sorted().map { byKey[$0]! }
     }
 }
 

@@ -49,32 +49,38 @@ public struct Coverage: Sendable, Equatable {
 extension Dataset {
     /// Each township's series in the region, optionally only the named townships.
     public func series(_ indicator: String, in region: Region = .all, townships: [String] = []) -> [Series] {
-        guard let byPlace = table[indicator] else { return [] }
+        guard let byKey = table[indicator] else { return [] }
         let wanted = Set(townships)
-        return byPlace.keys.sorted()
-            .filter { region.contains($0) && (wanted.isEmpty || wanted.contains($0.township)) }
-            .map { p in
-                let byYear = byPlace[p]!
-                let points = byYear.keys.sorted().map { y in
-                    Series.Point(observation: byYear[y]!, yoy: byYear[y - 1].map { YearOverYear(from: $0.value, to: byYear[y]!.value) })
-                }
-                return Series(place: p, points: points)
-            }
+        var series: [Series] = []
+        var current: Series?
+        // Keys sort by place number, then year: one pass gives each place's points in order.
+        for k in byKey.keys.sorted() {
+            let o = byKey[k]!
+            guard region.contains(o.place), wanted.isEmpty || wanted.contains(o.place.township) else { continue }
+            let point = Series.Point(observation: o, yoy: byKey[k - 1].map { YearOverYear(from: $0.value, to: o.value) })
+            if current?.place == o.place { current!.points.append(point); continue }
+            if let done = current { series.append(done) }
+            current = Series(place: o.place, points: [point])
+        }
+        if let done = current { series.append(done) }
+        return series
     }
 
     /// The region's pooled value for each year the store has reports of the region for.
     public func rollup(_ indicator: String, in region: Region = .all) -> [RollupPoint] {
-        var regionYears = Set(places.filter(region.contains).flatMap { yearsByPlace[$0] ?? [] })
+        var regionYears = Set<Int>()
+        for n in places.indices where region.contains(places[n]) { regionYears.formUnion(reportedYears[n]) }
         // A year known only from a later report's stated change still gets its total.
-        for (p, byYear) in table[indicator] ?? [:] where region.contains(p) { regionYears.formUnion(byYear.keys) }
+        for (k, o) in table[indicator] ?? [:] where region.contains(o.place) { regionYears.insert(Self.year(ofKey: k)) }
         return regionYears.sorted().map { pooled(indicator, year: $0, in: region) }
     }
 
     /// Counts add up; a rate with counts pools as Σ numerator / Σ denominator × 100 over the
     /// townships that give both (never a mean of rates); a rate without counts has no pooled value.
     public func pooled(_ indicator: String, year: Int, in region: Region = .all) -> RollupPoint {
-        let members = self.members(indicator, in: region, year: year)
-        let values = members.compactMap { observation(indicator, $0, year) }
+        let members = memberNumbers(indicator, in: region, year: year)
+        let byKey = table[indicator] ?? [:]
+        let values = members.compactMap { byKey[Self.key($0, year)] }
         guard let definition = catalog.indicator(indicator) else {
             return RollupPoint(year: year, value: nil, coverage: Coverage(reporting: values.count, total: members.count, pooled: 0))
         }
@@ -87,10 +93,10 @@ extension Dataset {
             guard let ratio = definition.ratio else {
                 return RollupPoint(year: year, value: nil, coverage: Coverage(reporting: values.count, total: members.count, pooled: 0))
             }
+            let numerators = table[ratio.numerator] ?? [:], denominators = table[ratio.denominator] ?? [:]
             var numerator = 0.0, denominator = 0.0, pooledFrom = 0
-            for p in members {
-                guard let n = observation(ratio.numerator, p, year), let d = observation(ratio.denominator, p, year),
-                      d.value > 0 else { continue }
+            for m in members {
+                guard let n = numerators[Self.key(m, year)], let d = denominators[Self.key(m, year)], d.value > 0 else { continue }
                 numerator += n.value
                 denominator += d.value
                 pooledFrom += 1

@@ -6,8 +6,8 @@ import ReportText
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "测速 (benchmarks): fazhi bench extract | plot.",
-        subcommands: [ExtractBench.self, PlotBench.self]
+        abstract: "测速 (benchmarks): fazhi bench extract | plot | trends.",
+        subcommands: [ExtractBench.self, PlotBench.self, TrendsBench.self]
     )
 }
 
