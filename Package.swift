@@ -35,16 +35,19 @@ let package = Package(
             name: "Store",
             dependencies: ["Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // a fictional county's reports with their true values, for tests, benchmarks and demos.
+        .target(name: "SampleReports"),
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "Store", "Plot",
+                "ReportText", "Extraction", "Store", "Plot", "SampleReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
+        .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),
