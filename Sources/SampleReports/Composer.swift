@@ -38,7 +38,7 @@ struct Composer {
 
     mutating func record(_ id: String, _ w: Written, unit: String) -> String {
         values[id] = w.value
-        written[id] = (w.text + unit).trimmingCharacters(in: " ")
+        written[id] = (w.text + unit).trimmedSpaces()
         return w.text + unit
     }
 
@@ -72,10 +72,10 @@ struct Composer {
 }
 
 extension String {
-    func trimmingCharacters(in set: Character) -> String {
+    func trimmedSpaces() -> String {
         var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
         return String(s)
     }
 }

@@ -40,15 +40,24 @@ public struct SampleGenerator: Sendable {
             let township = SampleTownship(name: name, scale: scale, villages: villages)
             list.append(township)
             let model = TownshipModel(township, &g)
+            // Each year's text draws from its own stream: asking for more years changes no report.
+            let yearStreams = g.fork(2)
             let figures = model.figures(years: years, &g)
             for year in years {
-                var y = g.fork(UInt64(year))
+                var y = yearStreams.fork(UInt64(year))
                 var present: Set<String> = []
                 for id in indicatorOrder where y.chance(model.presence[id]!) { present.insert(id) }
                 if !present.contains("petitions.received") { present.subtract(["petitions.closed", "petitions.closure_rate"]) }
                 if !present.contains("mediation.disputes") { present.subtract(["mediation.resolved", "mediation.resolution_rate"]) }
                 let flaw: SampleInconsistency.Kind? = year > years.lowerBound && y.chance(flawShare)
-                    ? y.pick(SampleInconsistency.Kind.allCases) : nil
+                    ? SampleInconsistency.Kind.allCases[(i + year) % SampleInconsistency.Kind.allCases.count] : nil
+                // The figures a flaw needs are stated.
+                switch flaw {
+                case .rateMismatch?: present.insert("petitions.received")
+                case .partExceedsWhole?: present.insert("mediation.disputes")
+                case .changeMismatch?: present.insert("legal.literates")
+                case nil: break
+                }
                 var composer = Composer(township: name, year: year, figures: figures[year]!,
                                         previous: figures[year - 1], present: present, flaw: flaw, g: y.fork(7))
                 let text = composer.compose()

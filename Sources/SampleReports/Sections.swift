@@ -107,7 +107,7 @@ extension Composer {
             if flaw == .partExceedsWhole {
                 resolved = figures.counts["mediation.disputes"]! + g.int(1...6)
                 inconsistencies.append(SampleInconsistency(
-                    kind: .partExceedsWhole, indicators: ["mediation.disputes", "mediation.resolved"],
+                    kind: .partExceedsWhole, indicators: ["mediation.disputes", "mediation.resolved", "mediation.resolution_rate"],
                     stated: Double(resolved), expected: Double(figures.counts["mediation.disputes"]!),
                     note: "调解成功数大于受理的矛盾纠纷数"))
                 present.insert("mediation.resolved")
@@ -232,7 +232,7 @@ extension Composer {
             case 1: s = "各村（社区）择优培养“法律明白人”\(n("legal.literates", "人"))"
             default: s = "\(whole)“法律明白人”达\(n("legal.literates", "人"))"
             }
-            if let p = previous, let before = p.counts["legal.literates"], now > before, g.chance(0.55) {
+            if let p = previous, let before = p.counts["legal.literates"], now > before, g.chance(0.55) || flaw == .changeMismatch {
                 var k = now - before
                 if flaw == .changeMismatch {
                     let wrong = k + max(2, k / 2)
@@ -248,11 +248,12 @@ extension Composer {
         }
         if has("legal.advisers") {
             let v = figures.villages
-            out.append(pick([
-                "深化“一村（社区）一法律顾问”制度，聘请驻村律师\(n("legal.advisers", "名"))，为\(plain(v))个村（社区）提供法律服务。",
-                "为\(whole)\(plain(v))个村（社区）配备法律顾问\(n("legal.advisers", "名"))，定期开展驻村坐班服务。",
-                "村（居）法律顾问\(n("legal.advisers", "名"))深入村（社区）开展“法律体检”，参与矛盾纠纷化解。",
-            ]))
+            // One template at a time: an array of them would write (and record) the number three times.
+            switch g.int(0...2) {
+            case 0: out.append("深化“一村（社区）一法律顾问”制度，聘请驻村律师\(n("legal.advisers", "名"))，为\(plain(v))个村（社区）提供法律服务。")
+            case 1: out.append("为\(whole)\(plain(v))个村（社区）配备法律顾问\(n("legal.advisers", "名"))，定期开展驻村坐班服务。")
+            default: out.append("村（居）法律顾问\(n("legal.advisers", "名"))深入村（社区）开展“法律体检”，参与矛盾纠纷化解。")
+            }
         }
         return out
     }
