@@ -67,6 +67,10 @@ extension Composer {
             "\(published)年，\(we)将继续深入学习贯彻习近平法治思想，持续推进严格规范公正文明执法，加强法治宣传教育，不断提升法治政府建设水平。",
             "下一步，\(we)将全面贯彻落实上级关于法治政府建设的决策部署，进一步健全依法决策机制，深化“八五”普法，推动法治政府建设再上新台阶。",
         ]))
+        if g.chance(0.25) {
+            // Next year's targets: figures that are plans, not this year's work.
+            lines.append("\(published)年计划开展法治宣传活动不少于\(g.int(2...8) * 10)场次，培育“法律明白人”\(g.int(5...20) * 10)名以上，确保矛盾纠纷化解率保持在95%以上。")
+        }
         lines.append("")
         if g.chance(0.6) {
             lines.append("\(place)人民政府")

@@ -29,7 +29,8 @@ extension Composer {
         let revoked = has("enforcement.certificates_revoked"), rate = has("enforcement.certified_rate")
         var usedRate = false
         if staff {
-            switch g.int(0...3) {
+            switch g.int(0...4) {
+            case 4: out.append("\(whole)现有行政执法人员\(n("enforcement.certified_staff", "人"))，均已取得行政执法证件，做到持证上岗、亮证执法。")
             case 0: out.append("目前\(whole)共有\(n("enforcement.certified_staff", "名"))干部持有行政执法证件，确保严格规范行政执法身份。")
             case 1:
                 var s = "\(whole)现有持证执法人员\(n("enforcement.certified_staff", "人"))"
@@ -132,7 +133,7 @@ extension Composer {
                 s += "，" + pick(["调解成功", "成功调解", "成功化解"]) + n("mediation.resolved", "件", resolved)
             }
             if withRate {
-                let word = withResolved ? pick(["调解成功率", "化解率"]) : pick(["化解率", "成功率", "调解成功率", "化解率"])
+                let word = withResolved ? pick(["调解成功率", "化解率"]) : pick(["化解率", "成功率", "调解成功率", "化解率", "办结率"])
                 s += "，\(word)\(pick(["达", "为", ""]))\(pct("mediation.resolution_rate", rate))"
             } else if resolved == figures.counts["mediation.disputes"]! && g.chance(0.5) {
                 s += "，均已妥善化解"
