@@ -26,7 +26,8 @@ extension Composer {
     mutating func enforcement() -> [String] {
         var out: [String] = []
         let staff = has("enforcement.certified_staff"), issued = has("enforcement.certificates_issued")
-        let revoked = has("enforcement.certificates_revoked"), rate = has("enforcement.certified_rate")
+        // Nobody writes 注销0个.
+        let revoked = has("enforcement.certificates_revoked") && figures.counts["enforcement.certificates_revoked"]! > 0, rate = has("enforcement.certified_rate")
         var usedRate = false
         if staff {
             switch g.int(0...4) {
@@ -270,7 +271,8 @@ extension Composer {
         } else if rc && lc && g.chance(0.5) {
             out.append("全年新增行政复议案件\(n("review.reconsideration_cases", "件"))，行政应诉案件\(n("review.litigation_cases", "件"))。")
         } else if rc {
-            out.append("全年发生行政复议案件\(n("review.reconsideration_cases", "件"))，均依法按时答复。")
+            out.append(cases == 0 ? "全年新增行政复议案件\(n("review.reconsideration_cases", "件"))。"
+                : "全年发生行政复议案件\(n("review.reconsideration_cases", "件"))，均依法按时答复。")
         }
         if lc && values["review.litigation_cases"] == nil && suits > 0 {
             var s = "全年发生行政诉讼案件\(n("review.litigation_cases", "件"))"
