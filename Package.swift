@@ -37,10 +37,12 @@ let package = Package(
         ),
         // series, derived rates, year-on-year change, ranks, pooled roll-ups, consistency checks.
         .target(name: "Trends", dependencies: ["Store", "Extraction"]),
+        // a fictional county's reports with their true values, for tests, benchmarks and demos.
+        .target(name: "SampleReports"),
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "Store", "Trends", "Plot",
+                "ReportText", "Extraction", "Store", "Trends", "Plot", "SampleReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Extraction"]),
+        .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),

@@ -422,7 +422,14 @@ struct Scan {
             fill(&meta, fromTownships: filter(candidates))
         } else if let unlisted {
             meta.township = unlisted.name
-            fill(&meta, fromAbove: topAreas())
+            let above = topAreas()
+            fill(&meta, fromAbove: above)
+            // A county written with the township (示例县青石镇) that the gazetteer lacks: taken as
+            // written. What the gazetteer says of another county named elsewhere does not apply.
+            if let county = unlisted.county {
+                if above.contains(where: { gz.units[$0].level == .county }) { meta.city = nil; meta.province = nil }
+                meta.county = county
+            }
         } else {
             fill(&meta, fromAbove: topAreas())
         }
@@ -536,15 +543,27 @@ struct Scan {
         return []
     }
 
-    /// A township the gazetteer does not list, as the title or opening writes it: 北城街街道办事处….
-    func unlistedTownship() -> (name: String, zone: Zone)? {
+    /// A township the gazetteer does not list, as the title, issuer or opening writes it:
+    /// 北城街街道办事处…, 发布机构：示例县青石镇人民政府. A county the gazetteer lacks, written
+    /// directly before it at the start of such a line (示例县青石镇), comes with it; when the line
+    /// that names the township does not, another title, issuer or opening line that writes the
+    /// two together supplies it.
+    func unlistedTownship() -> (name: String, zone: Zone, county: String?)? {
+        var found: [(name: String, zone: Zone, county: String?)] = []
         for (n, line) in lines.enumerated() where lineZone[n] == .title || lineZone[n] == .issuer
             || (lineZone[n] == .opening && lines[n].lowerBound < 600) {
             let t = trimmed(line)
             var from = t.lowerBound
+            // A labelled field: 发布机构：…
+            for label in Scan.issuerLabels where find(label, in: t) == from {
+                var after = from + label.count
+                while after < t.upperBound && ":：| \t".unicodeScalars.contains(s[after]) { after += 1 }
+                if after > from + label.count { from = after }
+                break
+            }
             // Start after a year (2025年,XX镇) or a named place (遂溪县XX镇).
             if let y = find("年,", in: t), y - from == 4 { from = y + 2 }
-            for (uStart, uEnd) in strongRanges(in: t) where uStart <= from + 12 { from = max(from, uEnd) }
+            for (uStart, uEnd) in strongRanges(in: from..<t.upperBound) where uStart <= from + 12 { from = max(from, uEnd) }
             var skipping = true
             while skipping {
                 skipping = false
@@ -556,19 +575,28 @@ struct Scan {
             for suffix in ["街道", "镇", "乡", "苏木"] {
                 guard let at = find(suffix, in: from..<t.upperBound) else { continue }
                 let end = at + suffix.unicodeScalars.count
-                let length = end - from
-                guard (suffix == "街道" ? 3 : 2)...7 ~= length,
-                      s[from..<end].allSatisfy(Gazetteer.isHan) else { continue }
+                guard s[from..<end].allSatisfy(Gazetteer.isHan) else { continue }
                 let rest = end..<min(end + 8, s.count)
                 guard ["人民政府", "办事处", "党委", "政府", "20", "关于", "法治", "坚持", "在"].contains(where: { w in
                     find(w, in: rest) == rest.lowerBound
                 }) else { continue }
-                let name = String(String.UnicodeScalarView(s[from..<end]))
+                // 示例县 + 青石镇: a county of three to six characters, then a township of its own.
+                var start = from, county: String?
+                let minimum = suffix == "街道" ? 3 : 2
+                for p in (from + 2)..<max(from + 2, min(from + 6, end - minimum)) where "县区市旗".unicodeScalars.contains(s[p]) {
+                    county = String(String.UnicodeScalarView(s[from...p]))
+                    start = p + 1
+                    break
+                }
+                guard minimum...7 ~= end - start else { continue }
+                let name = String(String.UnicodeScalarView(s[start..<end]))
                 if ["我镇", "本镇", "全镇", "我乡", "全乡", "本街道", "我街道"].contains(name) { continue }
-                return (name, lineZone[n])
+                found.append((name, lineZone[n], county))
+                break
             }
         }
-        return nil
+        guard let first = found.first else { return nil }
+        return (first.name, first.zone, first.county ?? found.first { $0.name == first.name && $0.county != nil }?.county)
     }
 
     func strongRanges(in t: Range<Int>) -> [(Int, Int)] {

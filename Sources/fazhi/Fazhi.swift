@@ -21,7 +21,8 @@ struct Fazhi: ParsableCommand {
           fazhi extract 报告目录/ --dry-run --format csv > 指标.csv
           fazhi indicators
         """,
-        subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Export.self, Import.self, Indicators.self, Bench.self]
+        subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Export.self, Import.self,
+                      Indicators.self, Sample.self, Bench.self]
     )
 
     /// Usage errors exit with 2, as command-line tools conventionally do; other failures keep their code.
