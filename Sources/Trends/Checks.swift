@@ -127,7 +127,10 @@ extension Dataset {
         for indicator in catalog.indicators where indicator.kind == .count {
             for s in series(indicator.id) {
                 for point in s.points {
+                    // Small counts (a certificate or two) change by such factors routinely: only a jump
+                    // that reaches 20 is one a reviewer needs to see.
                     guard let before = observation(indicator.id, s.place, point.year - 1), before.value > 0, point.value > 0,
+                          max(before.value, point.value) >= 20,
                           !(before.derived && point.observation.derived) else { continue }
                     let factor = max(point.value / before.value, before.value / point.value)
                     guard factor > 5 else { continue }
@@ -146,13 +149,16 @@ extension Dataset {
     func reportChecks() -> [CheckFinding] {
         var out: [CheckFinding] = []
         var byPlaceYear: [Place: [Int: [ReportRecord]]] = [:]
+        // A county the gazetteer lacks is one finding, not one a township.
         var unplaced: [String: [ReportRecord]] = [:]
         for r in reports {
             if let township = r.township, let year = r.year {
                 byPlaceYear[Place(township: township, county: r.county), default: [:]][year, default: []].append(r)
             }
-            if r.township == nil || r.county == nil || r.city == nil {
-                unplaced["\(r.township ?? "?")|\(r.county ?? "?")", default: []].append(r)
+            if r.township == nil || r.county == nil {
+                unplaced["镇街|\(r.township ?? "?")|\(r.county ?? "?")", default: []].append(r)
+            } else if r.city == nil {
+                unplaced["县区|\(r.county!)", default: []].append(r)
             }
         }
         for (p, byYear) in byPlaceYear {
@@ -163,11 +169,18 @@ extension Dataset {
                                         evidence: nil, source: rs.map(\.sourcePath).sorted().first))
             }
         }
-        for (_, rs) in unplaced {
+        for (key, rs) in unplaced {
             let r = rs.sorted { $0.sourcePath < $1.sourcePath }[0]
-            let place = r.township.map { t in numbers[Place(township: t, county: r.county)].map { places[$0] } ?? Place(township: t, county: r.county) }
-            let missing = r.township == nil ? "镇街" : r.county == nil ? "县区" : "所属市、省"
             let count = rs.count > 1 ? "等\(rs.count)份报告" : ""
+            if key.hasPrefix("县区|") {
+                let townships = Set(rs.compactMap(\.township)).count
+                out.append(CheckFinding(place: nil, year: nil, indicator: nil, kind: .unplaced,
+                                        message: "行政区划表中没有\(r.county!)（\(townships)个镇街），无法确定所属市、省：\(r.sourcePath)\(count)",
+                                        evidence: nil, source: r.sourcePath))
+                continue
+            }
+            let place = r.township.map { t in numbers[Place(township: t, county: r.county)].map { places[$0] } ?? Place(township: t, county: r.county) }
+            let missing = r.township == nil ? "镇街" : "县区"
             out.append(CheckFinding(place: place, year: rs.count == 1 ? r.year : nil, indicator: nil, kind: .unplaced,
                                     message: "行政区划表无法确定\(missing)：\(r.sourcePath)\(count)",
                                     evidence: nil, source: r.sourcePath))
