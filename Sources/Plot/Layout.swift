@@ -107,17 +107,25 @@ final class Builder {
     func frame(note: String?) -> Rect {
         var y = margin
         let maxW = W - 2 * margin
-        for line in engine.wrap(chart.title, titleFont, maxWidth: maxW, maxLines: 2) {
+        // The watermark badge sits at the right of the first title line; the header wraps left of it.
+        var badge: Rect?
+        if let wm = chart.watermark?.nilIfEmpty {
+            let firstLine = lineHeight(titleFont)
+            badge = watermarkBadge(wm, right: W - margin, centerY: margin + firstLine / 2, maxWidth: maxW * 0.4, font: noteFont)
+        }
+        let besideBadge = badge.map { maxW - $0.w - 2 * gap } ?? maxW
+        for line in engine.wrap(chart.title, titleFont, maxWidth: besideBadge, maxLines: 2) {
             let t = text(line, margin, y, font: titleFont)
             y += t.height
         }
         if let sub = chart.subtitle, !sub.isEmpty {
             y += 2 * k
-            for line in engine.wrap(sub, subtitleFont, maxWidth: maxW, maxLines: 2) {
+            for line in engine.wrap(sub, subtitleFont, maxWidth: y < (badge?.maxY ?? 0) ? besideBadge : maxW, maxLines: 2) {
                 let t = text(line, margin, y, font: subtitleFont, color: theme.mutedText)
                 y += t.height
             }
         }
+        if let b = badge { y = max(y, b.maxY) }
         y += 10 * k
         var bottom = H - margin
         var footer: [String] = []
@@ -131,6 +139,22 @@ final class Builder {
         }
         if !footer.isEmpty { bottom -= 8 * k }
         return Rect(x: margin, y: y, w: maxW, h: max(0, bottom - y))
+    }
+
+    /// A bordered badge (e.g. "示例数据") in muted colours, right-aligned at `right` and centred on `centerY`.
+    /// Returns the badge's outer rectangle.
+    @discardableResult
+    func watermarkBadge(_ s: String, right: Double, centerY: Double, maxWidth: Double, font: FontSpec) -> Rect {
+        let padX = font.size * 0.6
+        let str = engine.fit(s, font, maxWidth: max(0, maxWidth - 2 * padX))
+        let (w, h) = engine.size(str, font)
+        let bh = min(h, font.size * 1.25) + font.size * 0.5
+        let r = Rect(x: right - w - 2 * padX, y: centerY - bh / 2, w: w + 2 * padX, h: bh)
+        let lw = max(1, k)
+        marks.append(.rect(Rect(x: r.x + lw / 2, y: r.y + lw / 2, w: r.w - lw, h: r.h - lw), fill: theme.background, stroke: theme.axis, lineWidth: lw))
+        text(str, r.x + padX, centerY, .start, .middle, font: font, color: theme.mutedText)
+        // The text's logical box is taller than the border (CJK line gap): report the larger of the two.
+        return Rect(x: r.x, y: min(r.y, centerY - h / 2), w: r.w, h: max(r.h, h))
     }
 
     func unitText() -> String? {

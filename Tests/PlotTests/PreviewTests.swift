@@ -15,6 +15,7 @@ import Testing
         ("empty", Samples.chart(.trend, rows: [])),
     ]
     charts += Samples.all()
+    charts += Samples.all().map { name, c in var c = c; c.watermark = "示例数据"; return ("wm-" + name, c) }
     for (name, rows) in degenerateCases() {
         for kind in ChartKind.allCases {
             var rows = rows
