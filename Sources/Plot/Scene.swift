@@ -68,3 +68,34 @@ public struct Scene: Sendable {
 
     public var texts: [TextMark] { marks.compactMap { if case .text(let t) = $0 { return t } else { return nil } } }
 }
+
+extension Mark {
+    /// The same mark moved by (dx, dy).
+    public func offsetBy(_ dx: Double, _ dy: Double) -> Mark {
+        switch self {
+        case let .rect(r, fill, stroke, lw):
+            return .rect(Rect(x: r.x + dx, y: r.y + dy, w: r.w, h: r.h), fill: fill, stroke: stroke, lineWidth: lw)
+        case let .line(pts, color, width, dash):
+            return .line(pts.map { Point($0.x + dx, $0.y + dy) }, color: color, width: width, dash: dash)
+        case let .marker(p, shape, r, fill, stroke, lw):
+            return .marker(Point(p.x + dx, p.y + dy), shape: shape, radius: r, fill: fill, stroke: stroke, lineWidth: lw)
+        case var .text(t):
+            t.x += dx; t.y += dy
+            return .text(t)
+        }
+    }
+}
+
+extension Scene {
+    /// The scene's marks placed with its top-left corner at `origin` of a larger scene (a page).
+    /// A background different from the page's is drawn as a rectangle first.
+    public func marks(placedAt origin: Point, onBackground page: Color? = nil) -> [Mark] {
+        var out: [Mark] = []
+        out.reserveCapacity(marks.count + 1)
+        if let page, page != background, background.a > 0 {
+            out.append(.rect(Rect(x: origin.x, y: origin.y, w: width, h: height), fill: background, stroke: nil, lineWidth: 0))
+        }
+        for m in marks { out.append(m.offsetBy(origin.x, origin.y)) }
+        return out
+    }
+}
