@@ -39,9 +39,9 @@ final class Builder {
 
     @discardableResult
     func text(_ s: String, _ x: Double, _ y: Double, _ anchor: HAnchor = .start, _ v: VAnchor = .top,
-              font: FontSpec, color: Color? = nil) -> TextMark {
+              font: FontSpec, color: Color? = nil, rotation: Double = 0) -> TextMark {
         let (w, h) = engine.size(s, font)
-        let t = TextMark(text: s, x: x, y: y, anchor: anchor, vAnchor: v, font: font, color: color ?? theme.text, width: w, height: h)
+        let t = TextMark(text: s, x: x, y: y, anchor: anchor, vAnchor: v, font: font, color: color ?? theme.text, width: w, height: h, rotation: rotation)
         if !s.isEmpty { marks.append(.text(t)) }
         return t
     }
@@ -195,6 +195,44 @@ final class Builder {
     }
 
     // MARK: label placement
+
+    /// How labels along a band axis are drawn: upright, or turned when they do not fit side by side.
+    struct BandLabels {
+        var rotation: Double
+        /// Show every n-th label.
+        var every: Int
+        /// The labels, shortened where needed.
+        var texts: [String]
+        /// Height taken below (or above) the axis.
+        var height: Double
+    }
+
+    /// Upright when every label fits its band; else turned −45° (or −90° when the bands are too narrow for
+    /// that), each label shortened only to 12 characters' width, to the `depth` the axis may take, and to
+    /// the room beside it that a −45° label leans into (`leftRoom(i)`).
+    func bandLabels(_ names: [String], step: Double, font: FontSpec, depth: Double, leftRoom: (Int) -> Double) -> BandLabels {
+        let lh = engine.size("国", font).h
+        let ink = min(lh, font.size * 1.2)
+        if names.allSatisfy({ engine.width($0, font) <= step - gap }) {
+            return BandLabels(rotation: 0, every: 1, texts: names, height: lh)
+        }
+        let diag = (0.5).squareRoot()
+        let longestAllowed = 12 * font.size
+        if step * diag >= ink + gap / 2 {
+            let maxLength = min(longestAllowed, depth / diag - ink / 2)
+            // −45°: the label ends at the band centre and runs down to the left.
+            let texts = names.enumerated().map { i, n in
+                engine.fit(n, font, maxWidth: max(0, min(maxLength, leftRoom(i) / diag - ink / 2)))
+            }
+            let longest = texts.map { engine.width($0, font) }.max() ?? 0
+            return BandLabels(rotation: -Double.pi / 4, every: 1, texts: texts, height: (longest + ink / 2) * diag + gap)
+        }
+        let every = max(1, Int(((ink + gap / 2) / step).rounded(.up)))
+        let maxLength = min(longestAllowed, depth)
+        let texts = names.map { engine.fit($0, font, maxWidth: maxLength) }
+        let longest = texts.enumerated().filter { $0.offset % every == 0 }.map { engine.width($0.element, font) }.max() ?? 0
+        return BandLabels(rotation: -Double.pi / 2, every: every, texts: texts, height: longest + gap)
+    }
 
     /// 1-D placement: centres near `desired`, at least `h` apart, within [lo, hi].
     /// Labels that cannot fit are dropped (returns nil for them), lowest priority (largest index) first.
