@@ -56,12 +56,16 @@ enum CairoBackend {
                 var logical = PangoRectangle()
                 pango_layout_get_extents(layout, nil, &logical)
                 let w = Double(logical.width) / Double(PANGO_SCALE), h = Double(logical.height) / Double(PANGO_SCALE)
+                // Rotated text turns about its anchor point.
+                let ox = t.rotation == 0 ? 0 : t.x, oy = t.rotation == 0 ? 0 : t.y
+                if t.rotation != 0 { cairo_save(cr); cairo_translate(cr, ox, oy); cairo_rotate(cr, t.rotation) }
                 let left: Double = t.anchor == .start ? t.x : (t.anchor == .middle ? t.x - w / 2 : t.x - w)
                 let top: Double = t.vAnchor == .top ? t.y : (t.vAnchor == .middle ? t.y - h / 2 : t.y - h)
                 set(t.color)
-                cairo_move_to(cr, left - Double(logical.x) / Double(PANGO_SCALE), top - Double(logical.y) / Double(PANGO_SCALE))
+                cairo_move_to(cr, left - ox - Double(logical.x) / Double(PANGO_SCALE), top - oy - Double(logical.y) / Double(PANGO_SCALE))
                 pango_cairo_show_layout(cr, layout)
                 cairo_new_path(cr)
+                if t.rotation != 0 { cairo_restore(cr) }
             }
         }
     }

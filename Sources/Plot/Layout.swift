@@ -39,9 +39,9 @@ final class Builder {
 
     @discardableResult
     func text(_ s: String, _ x: Double, _ y: Double, _ anchor: HAnchor = .start, _ v: VAnchor = .top,
-              font: FontSpec, color: Color? = nil) -> TextMark {
+              font: FontSpec, color: Color? = nil, rotation: Double = 0) -> TextMark {
         let (w, h) = engine.size(s, font)
-        let t = TextMark(text: s, x: x, y: y, anchor: anchor, vAnchor: v, font: font, color: color ?? theme.text, width: w, height: h)
+        let t = TextMark(text: s, x: x, y: y, anchor: anchor, vAnchor: v, font: font, color: color ?? theme.text, width: w, height: h, rotation: rotation)
         if !s.isEmpty { marks.append(.text(t)) }
         return t
     }
@@ -107,17 +107,25 @@ final class Builder {
     func frame(note: String?) -> Rect {
         var y = margin
         let maxW = W - 2 * margin
-        for line in engine.wrap(chart.title, titleFont, maxWidth: maxW, maxLines: 2) {
+        // The watermark badge sits at the right of the first title line; the header wraps left of it.
+        var badge: Rect?
+        if let wm = chart.watermark?.nilIfEmpty {
+            let firstLine = lineHeight(titleFont)
+            badge = watermarkBadge(wm, right: W - margin, centerY: margin + firstLine / 2, maxWidth: maxW * 0.4, font: noteFont)
+        }
+        let besideBadge = badge.map { maxW - $0.w - 2 * gap } ?? maxW
+        for line in engine.wrap(chart.title, titleFont, maxWidth: besideBadge, maxLines: 2) {
             let t = text(line, margin, y, font: titleFont)
             y += t.height
         }
         if let sub = chart.subtitle, !sub.isEmpty {
             y += 2 * k
-            for line in engine.wrap(sub, subtitleFont, maxWidth: maxW, maxLines: 2) {
+            for line in engine.wrap(sub, subtitleFont, maxWidth: y < (badge?.maxY ?? 0) ? besideBadge : maxW, maxLines: 2) {
                 let t = text(line, margin, y, font: subtitleFont, color: theme.mutedText)
                 y += t.height
             }
         }
+        if let b = badge { y = max(y, b.maxY) }
         y += 10 * k
         var bottom = H - margin
         var footer: [String] = []
@@ -131,6 +139,22 @@ final class Builder {
         }
         if !footer.isEmpty { bottom -= 8 * k }
         return Rect(x: margin, y: y, w: maxW, h: max(0, bottom - y))
+    }
+
+    /// A bordered badge (e.g. "示例数据") in muted colours, right-aligned at `right` and centred on `centerY`.
+    /// Returns the badge's outer rectangle.
+    @discardableResult
+    func watermarkBadge(_ s: String, right: Double, centerY: Double, maxWidth: Double, font: FontSpec) -> Rect {
+        let padX = font.size * 0.6
+        let str = engine.fit(s, font, maxWidth: max(0, maxWidth - 2 * padX))
+        let (w, h) = engine.size(str, font)
+        let bh = min(h, font.size * 1.25) + font.size * 0.5
+        let r = Rect(x: right - w - 2 * padX, y: centerY - bh / 2, w: w + 2 * padX, h: bh)
+        let lw = max(1, k)
+        marks.append(.rect(Rect(x: r.x + lw / 2, y: r.y + lw / 2, w: r.w - lw, h: r.h - lw), fill: theme.background, stroke: theme.axis, lineWidth: lw))
+        text(str, r.x + padX, centerY, .start, .middle, font: font, color: theme.mutedText)
+        // The text's logical box is taller than the border (CJK line gap): report the larger of the two.
+        return Rect(x: r.x, y: min(r.y, centerY - h / 2), w: r.w, h: max(r.h, h))
     }
 
     func unitText() -> String? {
@@ -171,6 +195,44 @@ final class Builder {
     }
 
     // MARK: label placement
+
+    /// How labels along a band axis are drawn: upright, or turned when they do not fit side by side.
+    struct BandLabels {
+        var rotation: Double
+        /// Show every n-th label.
+        var every: Int
+        /// The labels, shortened where needed.
+        var texts: [String]
+        /// Height taken below (or above) the axis.
+        var height: Double
+    }
+
+    /// Upright when every label fits its band; else turned −45° (or −90° when the bands are too narrow for
+    /// that), each label shortened only to 12 characters' width, to the `depth` the axis may take, and to
+    /// the room beside it that a −45° label leans into (`leftRoom(i)`).
+    func bandLabels(_ names: [String], step: Double, font: FontSpec, depth: Double, leftRoom: (Int) -> Double) -> BandLabels {
+        let lh = engine.size("国", font).h
+        let ink = min(lh, font.size * 1.2)
+        if names.allSatisfy({ engine.width($0, font) <= step - gap }) {
+            return BandLabels(rotation: 0, every: 1, texts: names, height: lh)
+        }
+        let diag = (0.5).squareRoot()
+        let longestAllowed = 12 * font.size
+        if step * diag >= ink + gap / 2 {
+            let maxLength = min(longestAllowed, depth / diag - ink / 2)
+            // −45°: the label ends at the band centre and runs down to the left.
+            let texts = names.enumerated().map { i, n in
+                engine.fit(n, font, maxWidth: max(0, min(maxLength, leftRoom(i) / diag - ink / 2)))
+            }
+            let longest = texts.map { engine.width($0, font) }.max() ?? 0
+            return BandLabels(rotation: -Double.pi / 4, every: 1, texts: texts, height: (longest + ink / 2) * diag + gap)
+        }
+        let every = max(1, Int(((ink + gap / 2) / step).rounded(.up)))
+        let maxLength = min(longestAllowed, depth)
+        let texts = names.map { engine.fit($0, font, maxWidth: maxLength) }
+        let longest = texts.enumerated().filter { $0.offset % every == 0 }.map { engine.width($0.element, font) }.max() ?? 0
+        return BandLabels(rotation: -Double.pi / 2, every: every, texts: texts, height: longest + gap)
+    }
 
     /// 1-D placement: centres near `desired`, at least `h` apart, within [lo, hi].
     /// Labels that cannot fit are dropped (returns nil for them), lowest priority (largest index) first.

@@ -66,11 +66,15 @@ public struct Chart: Sendable {
     public var theme: Theme
     /// Overrides the generated text description.
     public var description: String?
+    /// A badge in the top-right corner of the header, e.g. "示例数据" for generated example data.
+    /// Also stated at the start of the description.
+    public var watermark: String?
 
     public init(kind: ChartKind, title: String, subtitle: String? = nil, unit: String? = nil,
                 sourceLine: String? = nil, rows: [Row], highlight: [String] = [],
                 xIndicator: String? = nil, yIndicator: String? = nil, slopeYears: (Int, Int)? = nil,
-                year: Int? = nil, style: ValueStyle? = nil, theme: Theme = Theme(), description: String? = nil) {
+                year: Int? = nil, style: ValueStyle? = nil, theme: Theme = Theme(), description: String? = nil,
+                watermark: String? = nil) {
         self.kind = kind
         self.title = title
         self.subtitle = subtitle
@@ -85,6 +89,7 @@ public struct Chart: Sendable {
         self.style = style
         self.theme = theme
         self.description = description
+        self.watermark = watermark
     }
 
     var valueStyle: ValueStyle { style ?? ((unit == "%" || unit == "％") ? .percent : .number) }

@@ -34,6 +34,7 @@ public func layout(_ chart: Chart, width: Double, height: Double) throws -> Scen
         if let u = chart.unit, !u.isEmpty { desc += "单位：\(u)。" }
         if let src = chart.sourceLine, !src.isEmpty { desc += src }
     }
+    desc = watermarked(desc, chart.watermark)
     return Scene(width: width, height: height, background: chart.theme.background, fontList: chart.theme.fontList,
                  language: chart.theme.language, marks: b.marks, title: chart.title, description: desc)
 }
@@ -68,4 +69,10 @@ public func draw(_ scene: Scene, format: OutputFormat, scale: Double = 1, pngLev
     case .svg: return try CairoBackend.vector(scene, pdf: false)
     case .pdf: return try CairoBackend.vector(scene, pdf: true)
     }
+}
+
+/// The description led by the watermark, so that a reader of the text alone knows it too: "【示例数据】…".
+func watermarked(_ description: String, _ watermark: String?) -> String {
+    guard let wm = watermark?.nilIfEmpty, !description.hasPrefix("【\(wm)】") else { return description }
+    return "【\(wm)】" + description
 }

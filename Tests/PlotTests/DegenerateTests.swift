@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import Plot
 
-/// Text must not overlap other text, and must lie inside the canvas.
+/// Text must not overlap other text, and must lie inside the canvas. Rotated text is checked by its turned
+/// glyph box for overlap and by the upright box around it for clipping.
 func layoutProblems(_ scene: Scene) -> [String] {
     var problems: [String] = []
     let canvas = Rect(x: 0, y: 0, w: scene.width, h: scene.height)
     let texts = scene.texts
     for t in texts where !canvas.contains(t.box, tolerance: 0.5) { problems.append("clipped: \(t.text) \(t.box)") }
     for i in 0..<texts.count {
-        for j in (i + 1)..<texts.count where texts[i].inkBox.intersects(texts[j].inkBox, tolerance: 0.5) {
+        for j in (i + 1)..<texts.count where texts[i].inkOverlaps(texts[j], tolerance: 0.5) {
             problems.append("overlap: \(texts[i].text) / \(texts[j].text)")
         }
     }
@@ -158,4 +159,37 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
     let greys = scene.marks.filter { if case .line(_, let col, _, _) = $0 { return col == c.theme.context } else { return false } }
     #expect(greys.count >= 38)
     #expect(scene.description.contains("彩色标出甲垌镇、东湖街道"))
+}
+
+@Test func townshipNamesThatDoNotFitSideBySideAreTurnedNotDropped() throws {
+    let chart = Samples.chart(.grouped, rows: Samples.trend(townships: 20, years: 2022...2024))
+    for (w, h) in sizes {
+        let scene = try layout(chart, width: w, height: h)
+        #expect(layoutProblems(scene).isEmpty, "\(Int(w))×\(Int(h)): \(layoutProblems(scene).prefix(3))")
+        let turned = scene.texts.filter { $0.rotation != 0 }
+        #expect(turned.count == 20, "\(Int(w))×\(Int(h)): \(turned.count) names turned")
+        #expect(turned.allSatisfy { !$0.text.hasSuffix("…") }, "short names are not shortened")
+    }
+    // Few townships stay upright.
+    let few = try layout(Samples.chart(.grouped, rows: Samples.trend(townships: 4)), width: 1200, height: 750)
+    #expect(few.texts.allSatisfy { $0.rotation == 0 })
+}
+
+@Test func heatmapIndicatorHeadersThatDoNotFitAreTurned() throws {
+    let chart = Samples.chart(.heatmap, rows: Samples.longIndicatorRows(townships: 10), unit: nil)
+    for (w, h) in sizes {
+        let scene = try layout(chart, width: w, height: h)
+        #expect(layoutProblems(scene).isEmpty, "\(Int(w))×\(Int(h)): \(layoutProblems(scene).prefix(3))")
+        #expect(scene.texts.contains { $0.rotation != 0 && $0.text == "重大行政决策合法性审查" }, "\(Int(w))×\(Int(h))")
+    }
+}
+
+@Test func turnedLabelsSideBySideDoNotCountAsOverlapping() {
+    func label(_ x: Double) -> TextMark {
+        TextMark(text: "东湖街道", x: x, y: 100, anchor: .end, vAnchor: .middle, font: FontSpec(size: 12), color: Theme().text,
+                 width: 48, height: 17, rotation: -Double.pi / 4)
+    }
+    #expect(!label(100).inkOverlaps(label(124)))
+    #expect(label(100).inkBox.intersects(label(124).inkBox))
+    #expect(label(100).inkOverlaps(label(108)))
 }

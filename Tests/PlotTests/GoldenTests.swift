@@ -68,3 +68,41 @@ func everyKindGivesADeterministicOnePagePDF(_ name: String) throws {
     #expect(text.contains("/FontFile"), "fonts embedded")
     #expect(!text.contains("D:20") || text.contains("D:2000"), "no timestamp")
 }
+
+/// pdftoppm from poppler-utils (Scripts/ensure-deps.sh installs it), found on PATH.
+let pdftoppm: String? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { String($0) + "/pdftoppm" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+}()
+
+/// The PDF's first page as a PNG at 72 dpi (one pixel per point).
+func renderedPage(_ pdf: Data, name: String) throws -> Data {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fazhi-pdf-\(getpid())-\(name)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("page.pdf"), output = dir.appendingPathComponent("page")
+    try pdf.write(to: input)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: pdftoppm!)
+    p.arguments = ["-png", "-r", "72", "-singlefile", input.path, output.path]
+    try p.run()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { throw PlotError("pdftoppm failed with status \(p.terminationStatus)") }
+    return try Data(contentsOf: output.appendingPathExtension("png"))
+}
+
+@Test(.enabled(if: pdftoppm != nil, "pdftoppm is not installed (apt-get install poppler-utils, or Scripts/ensure-deps.sh): PDF pages not compared"),
+      arguments: goldenCharts.map(\.0))
+func everyKindMatchesItsGoldenPDFPageRenderedByPoppler(_ name: String) throws {
+    let chart = goldenCharts.first { $0.0 == name }!.1
+    let pdf = try render(chart, format: .pdf, width: PageSize.a4Landscape.width, height: PageSize.a4Landscape.height)
+    let page = try renderedPage(pdf.data, name: name)
+    #expect(try Golden.check(page, name: name + ".pdf.png", compare: Golden.pixels) == nil)
+}
+
+@Test(.enabled(if: pdftoppm != nil, "pdftoppm is not installed (apt-get install poppler-utils, or Scripts/ensure-deps.sh): PDF pages not compared"))
+func briefingSheetMatchesItsGoldenPDFPageRenderedByPoppler() throws {
+    let pdf = try renderBriefing(Samples.briefing(), format: .pdf)
+    let page = try renderedPage(pdf.data, name: "briefing")
+    #expect(try Golden.check(page, name: "briefing.pdf.png", compare: Golden.pixels) == nil)
+}

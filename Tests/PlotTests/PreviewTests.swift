@@ -15,6 +15,10 @@ import Testing
         ("empty", Samples.chart(.trend, rows: [])),
     ]
     charts += Samples.all()
+    charts.append(("rotated-grouped20", Samples.chart(.grouped, rows: Samples.trend(townships: 20, years: 2022...2024))))
+    charts.append(("rotated-grouped40", Samples.chart(.grouped, rows: Samples.trend(townships: 40, years: 2023...2024))))
+    charts.append(("rotated-heatmap", Samples.chart(.heatmap, rows: Samples.longIndicatorRows(townships: 10), unit: nil)))
+    charts += Samples.all().map { name, c in var c = c; c.watermark = "示例数据"; return ("wm-" + name, c) }
     for (name, rows) in degenerateCases() {
         for kind in ChartKind.allCases {
             var rows = rows

@@ -91,3 +91,14 @@ extension Samples {
         return list
     }
 }
+
+extension Samples {
+    /// Eight indicators with long names, for column headers that do not fit side by side.
+    static func longIndicatorRows(townships n: Int) -> [Row] {
+        let names = ["行政复议案件", "行政诉讼案件", "行政机关负责人出庭应诉率", "重大行政决策合法性审查", "行政规范性文件备案审查",
+                     "矛盾纠纷化解率", "法律顾问覆盖率", "执法人员持证上岗率"]
+        return (0..<n).flatMap { i in names.enumerated().map { j, ind in
+            Row(township: townships[i], year: 2024, indicator: ind, value: (100 * noise(i, j + 40)).rounded())
+        } }
+    }
+}

@@ -47,14 +47,15 @@ extension Builder {
         let lgH = legend(zip(years, colors).map { (NumberFormat.year($0), $1) }, right: plot.maxX, top: top, maxWidth: plot.w - unitW)
         top += max(tickH, lgH) + gap
         let areaTop = top + tickH / 2
-        let areaBottom = plot.maxY - tickH - gap
         let vals = table.townships.flatMap { t in years.compactMap { table.values[t]?[$0]?.0 } }
         let (lo, hi) = valueDomain(vals, zero: true)
-        let ticks = verticalTicks(lo, hi, length: areaBottom - areaTop, integer: integerData)
-        let yLabW = yLabelWidth(ticks)
-        let area = Rect(x: plot.x + yLabW + gap, y: areaTop, w: plot.w - yLabW - gap, h: areaBottom - areaTop)
-        // Townships that fit: at least 3 px per bar and a group no narrower than one character.
-        let minGroup = max(Double(years.count) * 3 * k / 0.8, tickFont.size * 3.6)
+        // First with one line of names under the axis, to find the band width; then with the room the names need.
+        var areaBottom = plot.maxY - tickH - gap
+        var ticks = verticalTicks(lo, hi, length: areaBottom - areaTop, integer: integerData)
+        var yLabW = yLabelWidth(ticks)
+        var area = Rect(x: plot.x + yLabW + gap, y: areaTop, w: plot.w - yLabW - gap, h: areaBottom - areaTop)
+        // Townships that fit: at least 3 px per bar and a group no narrower than one line of text.
+        let minGroup = max(Double(years.count) * 3 * k / 0.8, tickFont.size * 1.4)
         let cap = max(1, Int(area.w / minGroup))
         var towns = table.townships
         var omitted = 0
@@ -62,6 +63,17 @@ extension Builder {
             towns = towns.sorted { (table.latest($0)?.1 ?? 0) > (table.latest($1)?.1 ?? 0) }
             omitted = towns.count - cap
             towns = Array(towns.prefix(cap))
+        }
+        // Names under the groups: upright when they fit, else turned, taking at most 30 % of the plot's height.
+        let provisional = BandScale(count: towns.count, range: (area.x, area.maxX), padding: 0.2)
+        let names = bandLabels(towns, step: provisional.step * 0.97, font: tickFont, depth: max(2 * tickFont.size, (plot.h - tickH) * 0.3)) {
+            provisional.center($0) - plot.x
+        }
+        if names.rotation != 0 {
+            areaBottom = plot.maxY - names.height - gap
+            ticks = verticalTicks(lo, hi, length: areaBottom - areaTop, integer: integerData)
+            yLabW = yLabelWidth(ticks)
+            area = Rect(x: plot.x + yLabW + gap, y: areaTop, w: plot.w - yLabW - gap, h: areaBottom - areaTop)
         }
         let ys = LinearScale(domain: (ticks.first!, ticks.last!), range: (area.maxY, area.y))
         yAxis(area, ys, ticks)
@@ -80,12 +92,12 @@ extension Builder {
                 }
             }
         }
-        // Names under the groups: shortened to the group width; if even that fails, every n-th.
-        let step = groups.step
-        let every = max(1, Int((labelFont.size * 2.2 / step).rounded(.up)))
-        for (i, t) in towns.enumerated() where i % every == 0 {
-            let s = engine.fit(t, tickFont, maxWidth: step * Double(every) - gap)
-            text(s, groups.center(i), area.maxY + gap, .middle, .top, font: tickFont, color: theme.text)
+        for (i, s) in names.texts.enumerated() where i % names.every == 0 {
+            if names.rotation == 0 {
+                text(s, groups.center(i), area.maxY + gap, .middle, .top, font: tickFont, color: theme.text)
+            } else {
+                text(s, groups.center(i), area.maxY + gap, .end, .middle, font: tickFont, color: theme.text, rotation: names.rotation)
+            }
         }
         var d = "分组柱状图：\(table.townships.count)个乡镇\(yearSpan(years))各年的\(chart.title)。"
         if table.years.count > years.count { d += "只画出最近\(years.count)年。" }

@@ -37,7 +37,17 @@ extension Builder {
         let tickH = lineHeight(tickFont)
         var top = plot.y
         if let u = unitText(), !byIndicator { text(u, plot.x, top, font: tickFont, color: theme.mutedText); top += tickH + gap }
-        let headerH = tickH + gap
+        // Column headers: upright when they fit the column, else turned (known once the column width is).
+        let barW = 12 * k
+        let maxNameW = min(W * 0.25, 9 * labelFont.size)
+        let nameW = min(maxNameW, towns.map { engine.width($0, labelFont) }.max() ?? 0)
+        let cbW0 = barW + gap + (byIndicator ? ["高", "低"].map { engine.width($0, tickFont) }.max()! : engine.width("100.0万", tickFont))
+        let cellW0 = (plot.w - nameW - gap - cbW0 - 3 * gap) / Double(columns.count)
+        let gridX0 = plot.x + nameW + gap
+        let headers = bandLabels(columns, step: cellW0 - 2, font: tickFont, depth: max(2 * tickFont.size, (plot.maxY - top) * 0.35)) {
+            plot.maxX - (gridX0 + cellW0 * (Double($0) + 0.5))
+        }
+        let headerH = headers.height + gap
         let gridH = plot.maxY - top - headerH
         let cellH0 = min(gridH / Double(towns.count), labelFont.size * 2.4)
         let cbH = max(10, min(gridH - tickH, max(120 * k, min(220 * k, cellH0 * Double(towns.count) - tickH / 2))))
@@ -54,18 +64,20 @@ extension Builder {
             }
         }
         // Colour bar on the right.
-        let barW = 12 * k
         let ctLabels = byIndicator ? ["高", "低"] : NumberFormat.ticks(sharedTicks, style: style)
         let cbLabelW = ctLabels.map { engine.width($0, tickFont) }.max() ?? 0
         let cbW = barW + gap + cbLabelW
-        let maxNameW = min(W * 0.25, 9 * labelFont.size)
-        let nameW = min(maxNameW, towns.map { engine.width($0, labelFont) }.max() ?? 0)
         let grid = Rect(x: plot.x + nameW + gap, y: top + headerH, w: plot.w - nameW - gap - cbW - 3 * gap, h: plot.maxY - top - headerH)
         let cellW = grid.w / Double(columns.count)
         let cellH = min(grid.h / Double(towns.count), labelFont.size * 2.4)
         // Column headers.
-        for (c, name) in columns.enumerated() {
-            text(engine.fit(name, tickFont, maxWidth: cellW - 2), grid.x + cellW * (Double(c) + 0.5), top, .middle, .top, font: tickFont, color: theme.mutedText)
+        for (c, name) in headers.texts.enumerated() where c % headers.every == 0 {
+            let cx = grid.x + cellW * (Double(c) + 0.5)
+            if headers.rotation == 0 {
+                text(engine.fit(name, tickFont, maxWidth: cellW - 2), cx, top, .middle, .top, font: tickFont, color: theme.mutedText)
+            } else {
+                text(name, cx, grid.y - gap, .start, .middle, font: tickFont, color: theme.mutedText, rotation: headers.rotation)
+            }
         }
         // One number of decimals per column (0 or 1), so a column reads as a table.
         var decimals: [Int: Int] = [:]
