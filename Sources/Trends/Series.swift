@@ -22,6 +22,11 @@ public struct Series: Sendable, Equatable {
 
     public var place: Place
     public var points: [Point]
+
+    public init(place: Place, points: [Point]) {
+        self.place = place
+        self.points = points
+    }
 }
 
 /// A regional total for one year, with how many townships it covers.

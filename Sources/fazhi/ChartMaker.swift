@@ -1,0 +1,220 @@
+import Extraction
+import Foundation
+import Plot
+import SampleReports
+import Trends
+
+/// Turns what Trends computes into the in-memory tables Plot draws: the one place where store
+/// values become chart rows, titles, source lines and marks.
+struct ChartMaker {
+    let data: Dataset
+    let region: Region
+
+    /// What a chart shows: its kind, the indicators (two for scatter; several make a heatmap of
+    /// townships × indicators), and which townships and years.
+    struct Request {
+        var kind: ChartKind
+        var indicators: [String]
+        var year: Int?
+        var years: ClosedRange<Int>?
+        var townships: [String] = []
+        var title: String?
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case noData(String)
+        var description: String {
+            switch self { case .noData(let why): return why }
+        }
+    }
+
+    // MARK: Names
+
+    /// Township names as charts write them; a name held by two places gets its county: 新村镇（甲县）.
+    var displayNames: [Place: String] {
+        var count: [String: Int] = [:]
+        for p in data.places where region.contains(p) { count[p.township, default: 0] += 1 }
+        var names: [Place: String] = [:]
+        for p in data.places where region.contains(p) {
+            names[p] = count[p.township]! > 1 ? "\(p.township)（\(p.county ?? "县区不详")）" : p.township
+        }
+        return names
+    }
+
+    /// The region's name for titles: the one named, or the county, city or province that every
+    /// township in the store shares.
+    var regionTitle: String {
+        if let name = region.name { return name }
+        let places = data.places
+        for level in [\Place.county, \Place.city, \Place.province] {
+            let names = Set(places.map { $0[keyPath: level] })
+            if names.count == 1, let only = names.first, let only { return only }
+        }
+        return "各地"
+    }
+
+    func indicator(_ id: String) -> Indicator? { data.catalog.indicator(id) }
+
+    /// Example data carries a visible mark so that nobody takes it for a real county's figures.
+    var watermark: String? {
+        data.places.contains { region.contains($0) && $0.county == sampleCountyName } ? "示例数据" : nil
+    }
+
+    static func flags(_ o: Observation) -> ValueFlags {
+        var f: ValueFlags = []
+        if o.approximate { f.insert(.approximate) }
+        if o.derived { f.insert(.derived) }
+        if o.corrected { f.insert(.corrected) }
+        return f
+    }
+
+    /// 资料来源：12个镇街46份法治政府建设年度报告（2020—2025年）.
+    func sourceLine(_ observations: [Observation]) -> String {
+        let sources = Set(observations.flatMap { $0.source.components(separatedBy: "；") }.filter { !$0.isEmpty })
+        let reports = sources.filter { $0 != "correction" && !$0.hasPrefix("import:") }.count
+        let places = Set(observations.map(\.place)).count
+        let years = Set(observations.map(\.year)).sorted()
+        let span = years.isEmpty ? "" : years.first == years.last ? "（\(years[0])年）" : "（\(years.first!)—\(years.last!)年）"
+        var line = "资料来源：\(places)个镇街\(reports)份法治政府建设年度报告\(span)"
+        if sources.contains("correction") { line += "，含人工更正" }
+        if sources.contains(where: { $0.hasPrefix("import:") }) { line += "，含导入数据" }
+        return line
+    }
+
+    // MARK: Charts
+
+    func chart(_ request: Request) throws -> Chart {
+        guard let first = request.indicators.first, let definition = indicator(first) else {
+            throw Failure.noData("未知指标 (unknown indicator)")
+        }
+        switch request.kind {
+        case .scatter: return try scatter(request)
+        case .heatmap where request.indicators.count > 1: return try overview(request)
+        case .rank: return try rank(request, definition)
+        default: return try overTime(request, definition)
+        }
+    }
+
+    /// trend, grouped, heatmap (townships × years), small-multiples and slope: one indicator over the years.
+    func overTime(_ request: Request, _ definition: Indicator) throws -> Chart {
+        let names = displayNames
+        var series = data.series(definition.id, in: region, townships: request.townships)
+        if let years = request.years {
+            series = series.map { s in Series(place: s.place, points: s.points.filter { years.contains($0.year) }) }
+                .filter { !$0.points.isEmpty }
+        }
+        let observations = series.flatMap { $0.points.map(\.observation) }
+        guard !observations.isEmpty else {
+            throw Failure.noData("\(regionTitle)没有\(definition.name)的数据 (no values of \(definition.id) here)")
+        }
+        let rows = observations.map { o in
+            Row(township: names[o.place] ?? o.place.township, year: o.year, indicator: o.indicator, value: o.value,
+                flags: Self.flags(o))
+        }
+        let years = Set(observations.map(\.year)).sorted()
+        let span = years.first == years.last ? "\(years[0])年" : "\(years.first!)—\(years.last!)年"
+        var chart = Chart(kind: request.kind, title: request.title ?? "\(regionTitle)镇街\(definition.name)（\(span)）",
+                          subtitle: subtitle(definition, townships: series.count), unit: definition.unit,
+                          sourceLine: sourceLine(observations), rows: rows,
+                          highlight: request.townships.flatMap { t in series.filter { $0.place.township == t }.map { names[$0.place] ?? t } })
+        if request.kind == .slope, years.count >= 2 {
+            chart.slopeYears = (request.years?.lowerBound ?? years.first!, request.years?.upperBound ?? years.last!)
+        }
+        chart.watermark = watermark
+        return chart
+    }
+
+    func subtitle(_ definition: Indicator, townships: Int) -> String {
+        var s = "\(townships)个镇街"
+        if let ratio = definition.ratio {
+            s += "；未写明比率者按\(indicator(ratio.numerator)?.name ?? "")÷\(indicator(ratio.denominator)?.name ?? "")推算"
+        }
+        return s
+    }
+
+    /// Horizontal bars for one year, with the townships that did not report it listed as 未报告.
+    func rank(_ request: Request, _ definition: Indicator) throws -> Chart {
+        guard let year = request.year ?? request.years?.upperBound ?? data.latestYear(definition.id, in: region) else {
+            throw Failure.noData("\(regionTitle)没有\(definition.name)的数据 (no values of \(definition.id) here)")
+        }
+        let comparison = data.compare(definition.id, year: year, in: region)
+        let names = displayNames
+        let wanted = Set(request.townships)
+        let rows = comparison.rows.filter { wanted.isEmpty || wanted.contains($0.place.township) }
+        let observations = rows.compactMap(\.observation)
+        guard !observations.isEmpty else {
+            throw Failure.noData("\(regionTitle)\(year)年没有\(definition.name)的数据 (no values of \(definition.id) in \(year))")
+        }
+        var chart = Chart(kind: .rank, title: request.title ?? rankTitle(comparison, definition, names),
+                          subtitle: "\(year)年；\(rows.count)个镇街中\(observations.count)个报告" + pooledText(comparison, definition),
+                          unit: definition.unit, sourceLine: sourceLine(observations),
+                          rows: rows.map { r in
+                              Row(township: names[r.place] ?? r.place.township, year: year, indicator: definition.id,
+                                  value: r.observation?.value, flags: r.observation.map(Self.flags) ?? [])
+                          },
+                          year: year)
+        chart.watermark = watermark
+        return chart
+    }
+
+    /// The title states the finding: who leads, and the median.
+    func rankTitle(_ c: Comparison, _ definition: Indicator, _ names: [Place: String]) -> String {
+        guard let top = c.rows.first, let o = top.observation else { return "\(regionTitle)镇街\(definition.name)（\(c.year)年）" }
+        let tied = c.rows.filter { $0.rank == 1 }.count
+        let unit = definition.unit == "%" ? "%" : definition.unit
+        if tied > 1 { return "\(c.year)年\(regionTitle)有\(tied)个镇街\(definition.name)并列最高（\(formatted(o.value))\(unit)）" }
+        return "\(c.year)年\(regionTitle)\(definition.name)\(names[top.place] ?? top.place.township)最高（\(formatted(o.value))\(unit)）"
+    }
+
+    func pooledText(_ c: Comparison, _ definition: Indicator) -> String {
+        guard let v = c.pooled.value else { return "" }
+        return definition.kind == .count ? "；合计\(formatted(v))\(definition.unit)" : "；汇总\(formatted(v))%"
+    }
+
+    /// Two indicators, one point per township, in one year.
+    func scatter(_ request: Request) throws -> Chart {
+        guard request.indicators.count == 2, let x = indicator(request.indicators[0]), let y = indicator(request.indicators[1]) else {
+            throw Failure.noData("散点图需要两个指标 (scatter takes two indicators)")
+        }
+        let year = request.year ?? [data.latestYear(x.id, in: region), data.latestYear(y.id, in: region)].compactMap { $0 }.min()
+        guard let year else { throw Failure.noData("\(regionTitle)没有\(x.name)或\(y.name)的数据") }
+        let names = displayNames
+        var rows: [Row] = [], observations: [Observation] = []
+        for p in data.members(x.id, in: region, year: year) {
+            guard let a = data.observation(x.id, p, year), let b = data.observation(y.id, p, year) else { continue }
+            observations += [a, b]
+            rows.append(Row(township: names[p] ?? p.township, year: year, indicator: x.name, value: a.value, flags: Self.flags(a)))
+            rows.append(Row(township: names[p] ?? p.township, year: year, indicator: y.name, value: b.value, flags: Self.flags(b)))
+        }
+        guard !rows.isEmpty else { throw Failure.noData("\(year)年没有同时报告\(x.name)和\(y.name)的镇街") }
+        var chart = Chart(kind: .scatter, title: request.title ?? "\(year)年\(regionTitle)镇街\(x.name)与\(y.name)",
+                          subtitle: "\(rows.count / 2)个镇街；横轴\(x.name)（\(x.unit)），纵轴\(y.name)（\(y.unit)）",
+                          sourceLine: sourceLine(observations), rows: rows, xIndicator: x.name, yIndicator: y.name, year: year)
+        chart.watermark = watermark
+        return chart
+    }
+
+    /// Townships × indicators in one year, each indicator on its own colour range.
+    func overview(_ request: Request) throws -> Chart {
+        let definitions = request.indicators.compactMap(indicator)
+        let year = request.year ?? definitions.compactMap { data.latestYear($0.id, in: region) }.max()
+        guard let year else { throw Failure.noData("\(regionTitle)没有数据 (no values here)") }
+        let names = displayNames
+        var rows: [Row] = [], observations: [Observation] = []
+        let places = Set(definitions.flatMap { data.members($0.id, in: region, year: year) }).sorted()
+        for p in places where request.townships.isEmpty || request.townships.contains(p.township) {
+            for d in definitions {
+                let o = data.observation(d.id, p, year)
+                if let o { observations.append(o) }
+                rows.append(Row(township: names[p] ?? p.township, year: year, indicator: d.name, value: o?.value,
+                                flags: o.map(Self.flags) ?? []))
+            }
+        }
+        guard !observations.isEmpty else { throw Failure.noData("\(regionTitle)\(year)年没有数据 (no values in \(year))") }
+        var chart = Chart(kind: .heatmap, title: request.title ?? "\(year)年\(regionTitle)镇街法治政府建设指标一览",
+                          subtitle: "\(places.count)个镇街 × \(definitions.count)项指标；每项指标按自身范围着色，空格为未报告",
+                          sourceLine: sourceLine(observations), rows: rows, year: year)
+        chart.watermark = watermark
+        return chart
+    }
+}
