@@ -8,6 +8,8 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var id: String
     /// The Chinese display name used on charts.
     public var name: String
+    /// The English name, for sheets drawn with `--lang en`.
+    public var en: String?
     public var unit: String
     public var kind: Kind
     /// One of these must be in the number's clause, or be the nearest subject named earlier in its sentence.
@@ -32,13 +34,14 @@ public struct Indicator: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline
+        case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
+        en = try c.decodeIfPresent(String.self, forKey: .en)
         unit = try c.decode(String.self, forKey: .unit)
         kind = try c.decode(Kind.self, forKey: .kind)
         subjects = try c.decode([String].self, forKey: .subjects)

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import Plot
+import Trends
+
+struct ChartsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "charts",
+        abstract: "画出整套图表、年度简报和图库页 (draw the chart set, the briefing and the gallery page).",
+        discussion: """
+        每个有数据的指标：趋势图、最新年份排名、镇街 × 年份热力图；另有镇街 × 指标总览和重点指标对比；
+        最新年份的简报 (briefing-<年>.pdf/.png/.svg)；index.html 图库页可离线浏览。
+        文件内容未变时不重写，重复运行不改动任何文件。
+        For every indicator with data: its trend, its ranking for the latest year and its township ×
+        year heatmap; the township × indicator overview and the headline comparison; the briefing of
+        the latest year; and index.html. Files whose content is unchanged are not rewritten.
+
+        例 (example):
+          fazhi charts --out Charts --format png,svg,pdf
+        """
+    )
+
+    @Option(help: "输出目录 (output folder).") var out = "Charts"
+    @Option(help: "截至哪一年，默认最新 (up to this year; the latest by default).") var year: Int?
+    @OptionGroup var region: RegionOptions
+    @Option(help: "格式，逗号分隔 (formats, comma-separated): png,svg,pdf.") var format = "png,svg,pdf"
+    @Flag(help: "不画简报 (no briefing).") var noBriefing = false
+    @OptionGroup var store: StoreOptions
+
+    var formats: [OutputFormat] {
+        get throws {
+            try format.split(separator: ",").map { part in
+                guard let f = OutputFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw ValidationError("未知格式 \(part) (unknown format; use png, svg, pdf).")
+                }
+                return f
+            }
+        }
+    }
+
+    func validate() throws { _ = try formats }
+
+    func run() throws {
+        let data = try store.dataset()
+        let maker = ChartMaker(data: data, region: region.region)
+        let formats = try self.formats
+        let (items, skipped) = ChartSet(maker: maker).plan(year: year)
+        guard !items.isEmpty else {
+            printError("数据库中没有可画的数据 (nothing to draw: run `fazhi extract` first).")
+            throw ExitCode(1)
+        }
+        let folder = URL(fileURLWithPath: out)
+        let jobs = items.flatMap { item in formats.map { (item, $0) } }
+        let progress = ProgressBar(total: jobs.count, label: "绘图 (drawing)")
+        let results: [Result<(String, Bool), Error>] = jobs.parallelMap { item, format in
+            defer { progress.advance() }
+            return Result {
+                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: format == .png ? 1.5 : 1)
+                let name = "\(item.stem).\(format.rawValue)"
+                return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
+            }
+        }
+        var written = 0, descriptions: [String: String] = [:]
+        for ((item, _), result) in zip(jobs, results) {
+            switch result {
+            case .success(let (description, changed)):
+                descriptions[item.stem] = description
+                if changed { written += 1 }
+            case .failure(let error): printError("\(item.stem): \(error)")
+            }
+        }
+        var briefingFiles: [String] = []
+        if !noBriefing, let latest = year ?? data.years.last {
+            let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
+            for format in [OutputFormat.pdf, .png, .svg] {
+                let name = "briefing-\(latest).\(format.rawValue)"
+                let rendered = try renderBriefing(sheet, format: format)
+                if try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)) { written += 1 }
+                briefingFiles.append(name)
+            }
+        }
+        let entries = items.map { Gallery.Entry(stem: $0.stem, group: $0.group, chart: $0.chart, description: descriptions[$0.stem] ?? "") }
+        let note = maker.watermark.map { _ in "示例数据：由 fazhi sample 生成的虚构县，数字不代表任何真实镇街。" }
+        let page = Gallery.html(title: "\(maker.regionTitle)镇街法治政府建设指标图表", entries: entries, formats: formats,
+                                briefing: briefingFiles, note: note)
+        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { written += 1 }
+        removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + briefingFiles + ["index.html"]))
+        for s in skipped { printError("未画 (skipped) \(s)") }
+        printError("\(items.count) 张图 × \(formats.count) 种格式，改动 \(written) 个文件 (\(written) files changed) → \(out)/index.html")
+    }
+
+    /// Charts of an earlier run that this run no longer draws (an indicator gone, a new latest year).
+    func removeStale(in folder: URL, keeping: Set<String>) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where !keeping.contains(name) && ["png", "svg", "pdf"].contains((name as NSString).pathExtension) {
+            if isDrawnHere(name) { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
+        }
+    }
+
+    /// Whether a file name is one this command draws: overview-Y, headline-Y, briefing-Y, id-trend, id-rank-Y, id-heatmap.
+    func isDrawnHere(_ name: String) -> Bool {
+        let stem = (name as NSString).deletingPathExtension
+        return stem.hasPrefix("overview-") || stem.hasPrefix("headline-") || stem.hasPrefix("briefing-")
+            || stem.hasSuffix("-trend") || stem.hasSuffix("-heatmap") || stem.range(of: #"-rank-\d{4}$"#, options: .regularExpression) != nil
+    }
+}
+
+struct BriefingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "一页 A4 横向年度简报 (the annual briefing: one A4 landscape page).",
+        discussion: """
+        三项重点指标 (矛盾纠纷化解率、信访办结率、持证执法人员) 的汇总值、较上年变化和报告覆盖，
+        趋势图、排名、数据一致性检查和资料来源。--lang en 输出英文版。
+        标准输出列出简报上的数字 (--figures json 为 JSON)，可与 fazhi compare 核对。
+
+        例 (example):
+          fazhi briefing --year 2024 --city 湛江市 -o 简报.pdf
+        """
+    )
+
+    @Option(help: "年份 (year).") var year: Int
+    @OptionGroup var region: RegionOptions
+    @Option(name: [.short, .customLong("output")], help: "输出文件 .pdf、.png 或 .svg (output file).") var output: String
+    @Option(help: "zh|en") var lang = "zh"
+    @Option(help: "标准输出的格式 table|json (how the sheet's figures are printed).") var figures = "table"
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard BriefingMaker.Language(rawValue: lang) != nil else { throw ValidationError("--lang 只能是 zh 或 en (zh or en).") }
+        guard ["table", "json"].contains(figures) else { throw ValidationError("--figures 只能是 table 或 json.") }
+        guard OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) != nil else {
+            throw ValidationError("输出文件须以 .pdf、.png 或 .svg 结尾 (the output must end in .pdf, .png or .svg): \(output)")
+        }
+    }
+
+    func run() throws {
+        let data = try store.dataset()
+        let maker = ChartMaker(data: data, region: region.region)
+        let (sheet, figures) = BriefingMaker(maker: maker, year: year, language: BriefingMaker.Language(rawValue: lang)!).sheet()
+        let format = OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased())!
+        try writeIfChanged(try renderBriefing(sheet, format: format).data, to: URL(fileURLWithPath: output))
+        printError("已绘制简报 (drew the briefing) \(output)")
+        if self.figures == "json" {
+            write(JSON.array(figures.map { f in
+                .object([("indicator", .string(f.indicator.id)), ("basis", .string(f.basis)), ("value", ValueText.json(f.value)),
+                         ("previous", ValueText.json(f.previous)), ("coverage", ValueText.coverageJSON(f.coverage))])
+            }).rendered() + "\n")
+        } else {
+            let rows = figures.map { f in
+                [f.indicator.name, f.value.map(formatted) ?? "—", f.previous.map(formatted) ?? "—", f.basis,
+                 ValueText.coverage(f.coverage)]
+            }
+            write(TextTable(header: ["指标", "\(year)年", "\(year - 1)年", "口径", "报告镇街"], rows: rows).render())
+        }
+    }
+}

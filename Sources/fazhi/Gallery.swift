@@ -1,0 +1,107 @@
+import Foundation
+import Plot
+import Trends
+
+/// `Charts/index.html`: every chart of the set with its title, its description and its data,
+/// readable offline (relative links, styles inline), linking the briefing.
+enum Gallery {
+    struct Entry {
+        var stem: String
+        var group: String
+        var chart: Chart
+        var description: String
+    }
+
+    static func html(title: String, entries: [Entry], formats: [OutputFormat], briefing: [String], note: String?) -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 0 auto; max-width: 1240px; padding: 24px; color: #222; }
+        h1 { font-size: 26px; margin-bottom: 4px; }
+        h2 { font-size: 20px; border-bottom: 1px solid #ccc; padding-bottom: 4px; margin-top: 40px; }
+        h3 { font-size: 16px; margin: 24px 0 8px; }
+        nav a, .formats a { margin-right: 12px; }
+        figure { margin: 0 0 32px; }
+        img { max-width: 100%; height: auto; border: 1px solid #e5e5e5; }
+        figcaption { color: #555; font-size: 14px; margin-top: 6px; }
+        table { border-collapse: collapse; font-size: 13px; margin-top: 8px; }
+        th, td { border: 1px solid #ddd; padding: 2px 8px; text-align: right; }
+        th:first-child, td:first-child { text-align: left; }
+        .note { color: #555; font-size: 14px; }
+        </style>
+        </head>
+        <body>
+        <h1>\(escape(title))</h1>
+
+        """
+        if let note { out += "<p class=\"note\">\(escape(note))</p>\n" }
+        if !briefing.isEmpty {
+            out += "<p>简报 (briefing)：" + briefing.map { "<a href=\"\(escape($0))\">\(escape($0))</a>" }.joined(separator: " ") + "</p>\n"
+        }
+        var groups: [String] = []
+        for e in entries where !groups.contains(e.group) { groups.append(e.group) }
+        out += "<nav>" + groups.enumerated().map { "<a href=\"#g\($0.offset)\">\(escape($0.element))</a>" }.joined() + "</nav>\n"
+        for (i, group) in groups.enumerated() {
+            out += "<h2 id=\"g\(i)\">\(escape(group))</h2>\n"
+            for e in entries where e.group == group {
+                out += figure(e, formats: formats)
+            }
+        }
+        out += "<p class=\"note\">* 推算值（由计数推算或由“较上年”推算）　† 人工更正　≈ 近似值（余、约、近）　— 未报告</p>\n"
+        return out + "</body>\n</html>\n"
+    }
+
+    static func figure(_ e: Entry, formats: [OutputFormat]) -> String {
+        let image = formats.contains(.png) ? "\(e.stem).png" : formats.contains(.svg) ? "\(e.stem).svg" : nil
+        var out = "<figure id=\"\(escape(e.stem))\">\n<h3>\(escape(e.chart.title))</h3>\n"
+        if let image { out += "<img src=\"\(escape(image))\" alt=\"\(escape(e.description))\" loading=\"lazy\">\n" }
+        out += "<figcaption>\(escape(e.description))</figcaption>\n"
+        out += "<p class=\"formats\">" + formats.map { "<a href=\"\(escape(e.stem)).\($0.rawValue)\">\($0.rawValue.uppercased())</a>" }.joined() + "</p>\n"
+        out += "<details><summary>数据表 (data)</summary>\n\(table(e.chart))</details>\n</figure>\n"
+        return out
+    }
+
+    /// The chart's rows as a table: townships down, years (or indicators) across.
+    static func table(_ chart: Chart) -> String {
+        let byIndicator = Set(chart.rows.compactMap(\.indicator)).count > 1
+        var columns: [String] = [], townships: [String] = []
+        var cells: [String: [String: String]] = [:]
+        for r in chart.rows {
+            let column = byIndicator ? (r.indicator ?? "") : (r.year.map { "\($0)年" } ?? "")
+            if !columns.contains(column) { columns.append(column) }
+            if !townships.contains(r.township) { townships.append(r.township) }
+            cells[r.township, default: [:]][column] = cell(r)
+        }
+        if !byIndicator { columns.sort() }
+        var out = "<table>\n<tr><th>镇街</th>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+        for t in townships {
+            out += "<tr><td>\(escape(t))</td>" + columns.map { "<td>\(escape(cells[t]?[$0] ?? "—"))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    static func cell(_ r: Row) -> String {
+        guard let v = r.value else { return "未报告" }
+        return (r.flags.contains(.approximate) ? "≈" : "") + formatted(v)
+            + (r.flags.contains(.derived) ? "*" : "") + (r.flags.contains(.corrected) ? "†" : "")
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
