@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# The main job on the sample data in Data/: read the sample reports and print what fazhi finds.
+# The main job on the data in Data/: extract the sample reports into the store (applying
+# Data/corrections.csv), draw the chart set, the briefing and the gallery into Charts/; then the
+# same for the generated example county (示例县) into Charts/example/. Running it twice changes no file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/ensure-deps.sh
 swift build -c release --product fazhi >&2
-.build/release/fazhi extract Data/reports --dry-run
+fazhi=.build/release/fazhi
+
+# The five real sample reports.
+"$fazhi" extract Data/reports --db Data/fazhi.sqlite --corrections Data/corrections.csv
+"$fazhi" check --db Data/fazhi.sqlite
+"$fazhi" charts --db Data/fazhi.sqlite --out Charts
+
+# A fictional county of 30 townships over six years, to show what a county's chart set looks like.
+"$fazhi" sample --townships 30 --years 2020-2025 --out Data/example
+"$fazhi" extract Data/example/reports --db Data/example.sqlite --corrections Data/example-corrections.csv >/dev/null
+"$fazhi" charts --db Data/example.sqlite --out Charts/example
+echo "图表与简报 (charts and briefings): Charts/index.html, Charts/example/index.html" >&2

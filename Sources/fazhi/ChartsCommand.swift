@@ -55,7 +55,7 @@ struct ChartsCommand: ParsableCommand {
         let results: [Result<(String, Bool), Error>] = jobs.parallelMap { item, format in
             defer { progress.advance() }
             return Result {
-                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: format == .png ? 1.5 : 1)
+                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
                 let name = "\(item.stem).\(format.rawValue)"
                 return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
             }
