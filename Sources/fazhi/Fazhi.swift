@@ -23,7 +23,7 @@ struct Fazhi: ParsableCommand {
         """,
         subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Export.self, Import.self,
                       Indicators.self, ChartCommand.self, ChartsCommand.self,
-                      BriefingCommand.self, Sample.self, Bench.self]
+                      BriefingCommand.self, ProfileCommand.self, Sample.self, Bench.self]
     )
 
     /// Usage errors exit with 2, as command-line tools conventionally do; other failures keep their code.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Plot
 import Store
 import Trends
 
@@ -186,7 +187,14 @@ struct Compare: ParsableCommand {
     @Option(help: "年份 (year).") var year: Int
     @OptionGroup var region: RegionOptions
     @Option(help: "table|json|csv") var format: TableFormat = .table
+    @Option(help: "同时把排名画成图 .png/.svg/.pdf (also draw the ranking to this file).") var chart: String?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let chart, OutputFormat(rawValue: URL(fileURLWithPath: chart).pathExtension.lowercased()) == nil {
+            throw ValidationError("--chart 须以 .png、.svg 或 .pdf 结尾 (must end in .png, .svg or .pdf): \(chart)")
+        }
+    }
 
     func run() throws {
         let data = try store.dataset()
@@ -196,6 +204,15 @@ struct Compare: ParsableCommand {
         case .json: write(Self.json(comparison, definition).rendered() + "\n")
         case .csv: write(csv(comparison))
         case .table: write(table(comparison, definition))
+        }
+        guard let chart else { return }
+        let maker = ChartMaker(data: data, region: region.region)
+        do {
+            let drawing = try DrawingOptions.parse(["-o", chart])
+            try drawing.draw(try maker.chart(.init(kind: .rank, indicators: [indicator], year: year)))
+        } catch let failure as ChartMaker.Failure {
+            printError(failure.description)
+            throw ExitCode(1)
         }
     }
 
