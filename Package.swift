@@ -44,7 +44,10 @@ let package = Package(
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),

@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import GRDB
+import ReportText
 
 /// The embedded SQLite store: reports, their findings, corrections and imported rows.
 public final class ReportStore {
@@ -70,6 +71,13 @@ public final class ReportStore {
             }
             try db.create(indexOn: "imported", columns: ["sourceFile"])
         }
+        // A change from the previous year stated beside a value (较上年增加58人, 增长率109%).
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "finding") { t in
+                t.add(column: "statedChange", .double)
+                t.add(column: "statedGrowthPercent", .double)
+            }
+        }
         return migrator
     }
 
@@ -83,34 +91,100 @@ public final class ReportStore {
         try db.write { db in
             var known: [String: (id: Int64, hash: String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, sourcePath, contentHash FROM report") {
-                known[row["sourcePath"]] = (row["id"], row["contentHash"])
+                known[row[1]] = (row[0], row[2])
             }
+            // Prepared once per transaction: the loop below only binds and steps.
+            let insertReport = try db.cachedStatement(sql: """
+                INSERT INTO report (sourcePath, contentHash, township, county, city, province, year)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let updateReport = try db.cachedStatement(sql: """
+                UPDATE report SET contentHash = ?, township = ?, county = ?, city = ?, province = ?, year = ?
+                WHERE id = ?
+                """)
+            let deleteFindings = try db.cachedStatement(sql: "DELETE FROM finding WHERE reportId = ?")
+            let insertFinding = try db.cachedStatement(sql: """
+                INSERT INTO finding (reportId, indicator, value, unit, qualifier, written, evidence, offset, chosen,
+                                     statedChange, statedGrowthPercent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             var summary = IngestSummary()
             for (report, hash) in reports {
                 let m = report.metadata
-                var record = ReportRecord(id: nil, sourcePath: report.source, contentHash: hash,
-                                          township: m.township, county: m.county, city: m.city,
-                                          province: m.province, year: m.year)
+                let reportId: Int64
                 if let existing = known[report.source] {
                     if existing.hash == hash { summary.unchanged += 1; continue }
-                    record.id = existing.id
-                    try record.update(db)
-                    try db.execute(sql: "DELETE FROM finding WHERE reportId = ?", arguments: [existing.id])
+                    reportId = existing.id
+                    updateReport.setUncheckedArguments([hash, m.township, m.county, m.city, m.province, m.year, reportId])
+                    try updateReport.execute()
+                    deleteFindings.setUncheckedArguments([reportId])
+                    try deleteFindings.execute()
                     summary.updated += 1
                 } else {
-                    try record.insert(db)
+                    insertReport.setUncheckedArguments([report.source, hash, m.township, m.county, m.city,
+                                                        m.province, m.year])
+                    try insertReport.execute()
+                    reportId = db.lastInsertedRowID
                     summary.added += 1
                 }
-                let reportId = record.id!
                 known[report.source] = (reportId, hash)
                 for f in report.findings {
-                    var finding = FindingRecord(id: nil, reportId: reportId, indicator: f.indicator, value: f.value,
-                                                unit: f.unit, qualifier: f.qualifier.rawValue, written: f.written,
-                                                evidence: f.evidence, offset: f.offset, chosen: f.chosen)
-                    try finding.insert(db)
+                    insertFinding.setUncheckedArguments([
+                        reportId, f.indicator, f.value, f.unit, f.qualifier.rawValue, f.written, f.evidence,
+                        f.offset, f.chosen, f.statedChange, f.statedGrowthPercent,
+                    ])
+                    try insertFinding.execute()
                 }
             }
             return summary
+        }
+    }
+
+    /// Every stored report's path and content hash, read once so that a run can skip unchanged
+    /// files before reading them further, let alone extracting them.
+    public func contentHashes() throws -> [String: String] {
+        try db.read { db in
+            var hashes: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sourcePath, contentHash FROM report") {
+                hashes[row[0]] = row[1]
+            }
+            return hashes
+        }
+    }
+
+    /// The stored reports at these paths with their chosen findings, as extraction gave them when they
+    /// were stored: what `fazhi extract` shows for a file it skipped as unchanged. The store keeps no
+    /// score nor number offset: `score` is 0 and `numberOffset` is the evidence's offset.
+    public func storedReports(sourcePaths: [String]) throws -> [String: ExtractedReport] {
+        if sourcePaths.isEmpty { return [:] }
+        let wanted = Set(sourcePaths)
+        return try db.read { db in
+            var reports: [String: ExtractedReport] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT r.sourcePath, r.township, r.county, r.city, r.province, r.year,
+                       f.indicator, f.value, f.unit, f.qualifier, f.written, f.evidence, f.offset,
+                       f.statedChange, f.statedGrowthPercent
+                FROM report r LEFT JOIN finding f ON f.reportId = r.id AND f.chosen
+                ORDER BY r.id, f.id
+                """)
+            while let row = try rows.next() {
+                let path: String = row[0]
+                guard wanted.contains(path) else { continue }
+                if reports[path] == nil {
+                    let metadata = ReportMetadata(township: row[1], county: row[2], city: row[3], province: row[4],
+                                                  year: row[5])
+                    reports[path] = ExtractedReport(source: path, metadata: metadata, findings: [])
+                }
+                guard let indicator: String = row[6] else { continue }
+                let offset: Int = row[12]
+                var finding = Finding(indicator: indicator, value: row[7], unit: row[8],
+                                      qualifier: Qualifier(rawValue: row[9]) ?? .exact, written: row[10],
+                                      evidence: row[11], offset: offset, numberOffset: offset, score: 0, chosen: true)
+                finding.statedChange = row[13]
+                finding.statedGrowthPercent = row[14]
+                reports[path]!.findings.append(finding)
+            }
+            return reports
         }
     }
 
@@ -191,12 +265,14 @@ public final class ReportStore {
             let arguments: StatementArguments = indicator.map { [$0, $0] } ?? []
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
-                       r.sourcePath AS source, f.evidence AS evidence
+                       r.sourcePath AS source, f.evidence AS evidence,
+                       f.statedChange AS statedChange, f.statedGrowthPercent AS statedGrowthPercent
                 FROM finding f JOIN report r ON r.id = f.reportId
                 WHERE f.chosen\(filter.replacingOccurrences(of: "indicator", with: "f.indicator"))
                 UNION ALL
                 SELECT township, county, city, province, year, indicator, value, unit, qualifier,
-                       'import:' || sourceFile AS source, NULL AS evidence
+                       'import:' || sourceFile AS source, NULL AS evidence,
+                       NULL AS statedChange, NULL AS statedGrowthPercent
                 FROM imported WHERE 1\(filter)
                 ORDER BY 5, 1, 2, 6, 10
                 """, arguments: arguments)
@@ -204,7 +280,8 @@ public final class ReportStore {
                 StoredValue(township: row["township"], county: row["county"], city: row["city"],
                             province: row["province"], year: row["year"], indicator: row["indicator"],
                             value: row["value"], unit: row["unit"], qualifier: row["qualifier"], source: row["source"],
-                            evidence: row["evidence"])
+                            evidence: row["evidence"], statedChange: row["statedChange"],
+                            statedGrowthPercent: row["statedGrowthPercent"])
             }
             var corrections = try Correction.order(Column("id")).fetchAll(db)
             if let indicator { corrections = corrections.filter { $0.indicator == indicator } }
