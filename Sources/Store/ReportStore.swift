@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import GRDB
+import GRDBSQLite
 import ReportText
 
 /// The embedded SQLite store: reports, their findings, corrections and imported rows.
@@ -15,6 +16,9 @@ public final class ReportStore {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // A batch of reports is one transaction: with SQLite's default 2 MB page cache a large one spills
+        // and reads its own pages back. Up to 64 MB of cache per connection, used only as needed.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
         db = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(db)
     }
@@ -103,11 +107,9 @@ public final class ReportStore {
                 WHERE id = ?
                 """)
             let deleteFindings = try db.cachedStatement(sql: "DELETE FROM finding WHERE reportId = ?")
-            let insertFinding = try db.cachedStatement(sql: """
-                INSERT INTO finding (reportId, indicator, value, unit, qualifier, written, evidence, offset, chosen,
-                                     statedChange, statedGrowthPercent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            // Findings are most of the rows: bound straight to SQLite, without StatementArguments.
+            let insertFinding = try FindingInsert(db)
+            defer { insertFinding.finalize() }
             var summary = IngestSummary()
             for (report, hash) in reports {
                 let m = report.metadata
@@ -128,13 +130,7 @@ public final class ReportStore {
                     summary.added += 1
                 }
                 known[report.source] = (reportId, hash)
-                for f in report.findings {
-                    insertFinding.setUncheckedArguments([
-                        reportId, f.indicator, f.value, f.unit, f.qualifier.rawValue, f.written, f.evidence,
-                        f.offset, f.chosen, f.statedChange, f.statedGrowthPercent,
-                    ])
-                    try insertFinding.execute()
-                }
+                for f in report.findings { try insertFinding.insert(f, reportId: reportId) }
             }
             return summary
         }
@@ -334,5 +330,80 @@ private struct CorrectionKey: Hashable {
         self.county = county
         self.year = year
         self.indicator = indicator
+    }
+}
+
+/// The finding insert as a raw prepared SQLite statement, owned for one transaction.
+/// Binding each field directly saves the boxing of `StatementArguments`, which cost as much as
+/// SQLite's own work per row.
+private final class FindingInsert {
+    private let connection: OpaquePointer
+    private var statement: OpaquePointer?
+    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database) throws {
+        connection = db.sqliteConnection!
+        let sql = """
+            INSERT INTO finding (reportId, indicator, value, unit, qualifier, written, evidence, offset, chosen,
+                                 statedChange, statedGrowthPercent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message) }
+    }
+
+    private var message: String { String(cString: sqlite3_errmsg(connection)) }
+
+    func insert(_ f: Finding, reportId: Int64) throws {
+        sqlite3_bind_int64(statement, 1, reportId)
+        sqlite3_bind_double(statement, 3, f.value)
+        sqlite3_bind_int64(statement, 8, Int64(f.offset))
+        sqlite3_bind_int(statement, 9, f.chosen ? 1 : 0)
+        bind(f.statedChange, 10)
+        bind(f.statedGrowthPercent, 11)
+        // The texts are bound without a copy (SQLITE_STATIC): each stays valid until the step inside.
+        let code = Self.withText(f.indicator) { indicator in
+            Self.withText(f.unit) { unit in
+                Self.withText(f.qualifier.rawValue) { qualifier in
+                    Self.withText(f.written) { written in
+                        Self.withText(f.evidence) { evidence in
+                            bind(indicator, 2)
+                            bind(unit, 4)
+                            bind(qualifier, 5)
+                            bind(written, 6)
+                            bind(evidence, 7)
+                            return sqlite3_step(statement)
+                        }
+                    }
+                }
+            }
+        }
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message) }
+    }
+
+    /// A string's UTF-8, contiguous, for the length of `body`.
+    private static func withText<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    private func bind(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) {
+        // A null pointer would bind NULL: an empty string gets SQLite's own empty text.
+        if let base = bytes.baseAddress {
+            sqlite3_bind_text(statement, index, base, Int32(bytes.count), nil)
+        } else {
+            sqlite3_bind_text(statement, index, "", 0, Self.transient)
+        }
+    }
+
+    private func bind(_ value: Double?, _ index: Int32) {
+        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+
+    func finalize() {
+        sqlite3_finalize(statement)
+        statement = nil
     }
 }

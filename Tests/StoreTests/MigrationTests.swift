@@ -87,3 +87,16 @@ private func versionOneStore() throws -> (path: String, folder: URL) {
     #expect(value.value == 81)
     #expect(value.statedChange == nil)
 }
+
+@Test func anEmptyTextIsStoredAsEmptyText() throws {
+    let (store, dir) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let finding = Finding(indicator: "publicity.events", value: 5, unit: "场", qualifier: .exact, written: "",
+                          evidence: "", offset: 0, numberOffset: 0, score: 10, chosen: true)
+    let report = ExtractedReport(source: "empty/a.txt", metadata: ReportMetadata(township: "石桥镇", year: 2024),
+                                 findings: [finding])
+    try store.ingest([(report, contentHash: "0000000000000001")])
+    let records = try store.findings(sourcePath: "empty/a.txt")
+    #expect(records.map(\.written) == [""])
+    #expect(records.map(\.evidence) == [""])
+}
