@@ -48,7 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Extraction", "ReportText"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Extraction"]),
         .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),

@@ -18,4 +18,28 @@ public struct Finding: Sendable, Equatable, Codable {
     public var score: Int
     /// The value reported for the indicator; the others are alternatives kept for review.
     public var chosen: Bool
+    /// The change from the previous year stated right after the value, signed, in the value's unit
+    /// (`较上年增加58人` → 58, `比上年减少3件` → -3); for a rate, in percentage points
+    /// (`同比增加2个百分点` → 2). Nil where the report states none.
+    public var statedChange: Double? = nil
+    /// The growth from the previous year stated right after the value, signed, in percent
+    /// (`增长率109%` → 109, `同比下降12%` → -12). Nil where the report states none.
+    public var statedGrowthPercent: Double? = nil
+
+    public init(indicator: String, value: Double, unit: String, qualifier: Qualifier, written: String,
+                evidence: String, offset: Int, numberOffset: Int, score: Int, chosen: Bool,
+                statedChange: Double? = nil, statedGrowthPercent: Double? = nil) {
+        self.indicator = indicator
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.written = written
+        self.evidence = evidence
+        self.offset = offset
+        self.numberOffset = numberOffset
+        self.score = score
+        self.chosen = chosen
+        self.statedChange = statedChange
+        self.statedGrowthPercent = statedGrowthPercent
+    }
 }

@@ -115,6 +115,8 @@ public struct IndicatorExtractor: Sendable {
             let stretch = Self.commaStretch(around: start, in: slice)
             let stretchWords = Set(hits.filter { stretch.contains($0.range.lowerBound) }.map(\.word))
             let nearestEarlierSubject = hits.last { subjectOwners[$0.word] != nil && $0.range.upperBound <= clause.lowerBound }
+            // What the report says this number changed by since last year: read once, when first needed.
+            var change: StatedChange?
 
             for (n, rule) in rules.enumerated() {
                 switch rule.indicator.kind {
@@ -138,11 +140,112 @@ public struct IndicatorExtractor: Sendable {
                 var score = 10
                 if localSubject { score += 4 }
                 if isTotal { score += 2 }
-                found.append(finding(rule.indicator, number, sentence: sentence, text: text,
-                                     original: original, score: score, evidence: &evidence))
+                var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
+                                        original: original, score: score, evidence: &evidence)
+                if change == nil {
+                    change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
+                                          slice: slice, hits: hits, numbers: numbers)
+                }
+                if let change {
+                    switch rule.indicator.kind {
+                    case .count:
+                        if let unit = change.absoluteUnit, unit == unitID || rule.units.contains(unit) {
+                            candidate.statedChange = change.absolute
+                        }
+                    case .rate:
+                        candidate.statedChange = change.percentagePoints
+                    }
+                    candidate.statedGrowthPercent = change.growthPercent
+                }
+                found.append(candidate)
             }
         }
         return found
+    }
+
+    /// A change from the previous year stated after a value: `较上年增加58人,增长率109%`.
+    private struct StatedChange {
+        /// Signed, with the keyword id of its measure word.
+        var absolute: Double?
+        var absoluteUnit: Int?
+        /// Signed: `提高2个百分点`.
+        var percentagePoints: Double?
+        /// Signed, in percent: `增长率109%`, `同比下降12%`.
+        var growthPercent: Double?
+    }
+
+    /// Words that give a change its direction, longest first; a number follows one of them closely.
+    private static let directionWords: [([Unicode.Scalar], Double)] = [
+        ("增加", 1), ("增长", 1), ("增多", 1), ("上升", 1), ("提高", 1), ("提升", 1),
+        ("减少", -1), ("下降", -1), ("降低", -1), ("回落", -1), ("多", 1), ("少", -1), ("减", -1),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+    /// What may stand between a direction word and its figure: 增长率达109%, 下降了12%, 增长幅度为15%.
+    private static let changeGap: Set<Unicode.Scalar> = ["率", "了", "达", "为", "幅", "度", "是", " "]
+
+    /// The change stated right after a number: in the rest of its clause and in the clauses that follow
+    /// it, as long as each of them opens with a change word (较上年, 同比, 增加…). A clause about anything
+    /// else ends the statement, so a change written after another figure never reaches this one.
+    private func statedChange(after number: NumberToken, unitID: Int?, clause: Range<Int>, sentence: Sentence,
+                              slice: ArraySlice<Unicode.Scalar>, hits: [KeywordIndex.Hit],
+                              numbers: [NumberToken]) -> StatedChange? {
+        var valueEnd = number.range.upperBound
+        if let q = number.qualifierRange { valueEnd = max(valueEnd, q.upperBound) }
+        if let unitID, let unitHit = hits.first(where: {
+            $0.word == unitID && ($0.range.lowerBound == valueEnd || $0.range.lowerBound == valueEnd + 1)
+        }) {
+            valueEnd = unitHit.range.upperBound
+        }
+        if let q = number.qualifierRange { valueEnd = max(valueEnd, q.upperBound) }
+        var stretches: [Range<Int>] = []
+        var start = valueEnd
+        while start < clause.upperBound, slice[start] == " " { start += 1 }
+        if start < clause.upperBound { stretches.append(start..<clause.upperBound) }
+        if let k = sentence.clauses.firstIndex(of: clause) {
+            stretches += sentence.clauses[(k + 1)...]
+        }
+        var change = StatedChange()
+        var any = false
+        for stretch in stretches {
+            guard hits.contains(where: { $0.range.lowerBound == stretch.lowerBound && changeWords.contains($0.word) })
+            else { break }
+            for figure in numbers where stretch.contains(figure.range.lowerBound) {
+                let figureStart = min(figure.range.lowerBound, figure.qualifierRange?.lowerBound ?? .max)
+                guard let sign = Self.direction(before: figureStart, from: stretch.lowerBound, in: slice) else { continue }
+                let value = sign * figure.value
+                if figure.role == .percent {
+                    if change.growthPercent == nil { change.growthPercent = value; any = true }
+                } else if Self.isPercentagePoint(figure, in: slice, end: stretch.upperBound) {
+                    if change.percentagePoints == nil { change.percentagePoints = value; any = true }
+                } else if change.absolute == nil, let unit = measureWord(after: figure, hits: hits) {
+                    change.absolute = value
+                    change.absoluteUnit = unit
+                    any = true
+                }
+            }
+        }
+        return any ? change : nil
+    }
+
+    /// The sign of the direction word that ends just before `position` (a few linking characters apart).
+    private static func direction(before position: Int, from lower: Int, in slice: ArraySlice<Unicode.Scalar>) -> Double? {
+        var end = position
+        var gap = 0
+        while true {
+            for (word, sign) in directionWords where end - word.count >= lower {
+                if slice[(end - word.count)..<end].elementsEqual(word) { return sign }
+            }
+            guard gap < 3, end > lower, changeGap.contains(slice[end - 1]) else { return nil }
+            end -= 1
+            gap += 1
+        }
+    }
+
+    /// `2个百分点`, `2百分点`: a change of a rate in percentage points.
+    private static func isPercentagePoint(_ figure: NumberToken, in slice: ArraySlice<Unicode.Scalar>, end: Int) -> Bool {
+        var i = max(figure.range.upperBound, figure.qualifierRange?.upperBound ?? 0)
+        while i < end, slice[i] == " " || slice[i] == "个" { i += 1 }
+        let word: [Unicode.Scalar] = ["百", "分", "点"]
+        return i + word.count <= end && slice[i..<(i + word.count)].elementsEqual(word)
     }
 
     /// The spans between each opening mark and its closing mark.

@@ -8,6 +8,12 @@ public struct ExtractedReport: Sendable {
     /// Every candidate; `chosen` marks the one value reported per indicator.
     public var findings: [Finding]
 
+    public init(source: String, metadata: ReportMetadata, findings: [Finding]) {
+        self.source = source
+        self.metadata = metadata
+        self.findings = findings
+    }
+
     /// The one value per indicator, in catalog order.
     public func chosen(in catalog: Catalog) -> [Finding] {
         let order = Dictionary(uniqueKeysWithValues: catalog.indicators.enumerated().map { ($1.id, $0) })

@@ -41,6 +41,10 @@ public struct FindingRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public var evidence: String
     public var offset: Int
     public var chosen: Bool
+    /// The change from the previous year stated beside the value, signed (schema v2).
+    public var statedChange: Double? = nil
+    /// The growth from the previous year stated beside the value, in percent, signed (schema v2).
+    public var statedGrowthPercent: Double? = nil
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,6 +1,8 @@
 import Extraction
 import Foundation
 import GRDB
+import GRDBSQLite
+import ReportText
 
 /// The embedded SQLite store: reports, their findings, corrections and imported rows.
 public final class ReportStore {
@@ -14,6 +16,9 @@ public final class ReportStore {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // A batch of reports is one transaction: with SQLite's default 2 MB page cache a large one spills
+        // and reads its own pages back. Up to 64 MB of cache per connection, used only as needed.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
         db = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(db)
     }
@@ -70,6 +75,13 @@ public final class ReportStore {
             }
             try db.create(indexOn: "imported", columns: ["sourceFile"])
         }
+        // A change from the previous year stated beside a value (较上年增加58人, 增长率109%).
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "finding") { t in
+                t.add(column: "statedChange", .double)
+                t.add(column: "statedGrowthPercent", .double)
+            }
+        }
         return migrator
     }
 
@@ -83,34 +95,92 @@ public final class ReportStore {
         try db.write { db in
             var known: [String: (id: Int64, hash: String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, sourcePath, contentHash FROM report") {
-                known[row["sourcePath"]] = (row["id"], row["contentHash"])
+                known[row[1]] = (row[0], row[2])
             }
+            // Prepared once per transaction: the loop below only binds and steps.
+            let insertReport = try db.cachedStatement(sql: """
+                INSERT INTO report (sourcePath, contentHash, township, county, city, province, year)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let updateReport = try db.cachedStatement(sql: """
+                UPDATE report SET contentHash = ?, township = ?, county = ?, city = ?, province = ?, year = ?
+                WHERE id = ?
+                """)
+            let deleteFindings = try db.cachedStatement(sql: "DELETE FROM finding WHERE reportId = ?")
+            // Findings are most of the rows: bound straight to SQLite, without StatementArguments.
+            let insertFinding = try FindingInsert(db)
+            defer { insertFinding.finalize() }
             var summary = IngestSummary()
             for (report, hash) in reports {
                 let m = report.metadata
-                var record = ReportRecord(id: nil, sourcePath: report.source, contentHash: hash,
-                                          township: m.township, county: m.county, city: m.city,
-                                          province: m.province, year: m.year)
+                let reportId: Int64
                 if let existing = known[report.source] {
                     if existing.hash == hash { summary.unchanged += 1; continue }
-                    record.id = existing.id
-                    try record.update(db)
-                    try db.execute(sql: "DELETE FROM finding WHERE reportId = ?", arguments: [existing.id])
+                    reportId = existing.id
+                    updateReport.setUncheckedArguments([hash, m.township, m.county, m.city, m.province, m.year, reportId])
+                    try updateReport.execute()
+                    deleteFindings.setUncheckedArguments([reportId])
+                    try deleteFindings.execute()
                     summary.updated += 1
                 } else {
-                    try record.insert(db)
+                    insertReport.setUncheckedArguments([report.source, hash, m.township, m.county, m.city,
+                                                        m.province, m.year])
+                    try insertReport.execute()
+                    reportId = db.lastInsertedRowID
                     summary.added += 1
                 }
-                let reportId = record.id!
                 known[report.source] = (reportId, hash)
-                for f in report.findings {
-                    var finding = FindingRecord(id: nil, reportId: reportId, indicator: f.indicator, value: f.value,
-                                                unit: f.unit, qualifier: f.qualifier.rawValue, written: f.written,
-                                                evidence: f.evidence, offset: f.offset, chosen: f.chosen)
-                    try finding.insert(db)
-                }
+                for f in report.findings { try insertFinding.insert(f, reportId: reportId) }
             }
             return summary
+        }
+    }
+
+    /// Every stored report's path and content hash, read once so that a run can skip unchanged
+    /// files before reading them further, let alone extracting them.
+    public func contentHashes() throws -> [String: String] {
+        try db.read { db in
+            var hashes: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sourcePath, contentHash FROM report") {
+                hashes[row[0]] = row[1]
+            }
+            return hashes
+        }
+    }
+
+    /// The stored reports at these paths with their chosen findings, as extraction gave them when they
+    /// were stored: what `fazhi extract` shows for a file it skipped as unchanged. The store keeps no
+    /// score nor number offset: `score` is 0 and `numberOffset` is the evidence's offset.
+    public func storedReports(sourcePaths: [String]) throws -> [String: ExtractedReport] {
+        if sourcePaths.isEmpty { return [:] }
+        let wanted = Set(sourcePaths)
+        return try db.read { db in
+            var reports: [String: ExtractedReport] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT r.sourcePath, r.township, r.county, r.city, r.province, r.year,
+                       f.indicator, f.value, f.unit, f.qualifier, f.written, f.evidence, f.offset,
+                       f.statedChange, f.statedGrowthPercent
+                FROM report r LEFT JOIN finding f ON f.reportId = r.id AND f.chosen
+                ORDER BY r.id, f.id
+                """)
+            while let row = try rows.next() {
+                let path: String = row[0]
+                guard wanted.contains(path) else { continue }
+                if reports[path] == nil {
+                    let metadata = ReportMetadata(township: row[1], county: row[2], city: row[3], province: row[4],
+                                                  year: row[5])
+                    reports[path] = ExtractedReport(source: path, metadata: metadata, findings: [])
+                }
+                guard let indicator: String = row[6] else { continue }
+                let offset: Int = row[12]
+                var finding = Finding(indicator: indicator, value: row[7], unit: row[8],
+                                      qualifier: Qualifier(rawValue: row[9]) ?? .exact, written: row[10],
+                                      evidence: row[11], offset: offset, numberOffset: offset, score: 0, chosen: true)
+                finding.statedChange = row[13]
+                finding.statedGrowthPercent = row[14]
+                reports[path]!.findings.append(finding)
+            }
+            return reports
         }
     }
 
@@ -192,12 +262,14 @@ public final class ReportStore {
             // Columns by position: looking each up by name for every row costs more than reading it.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
-                       r.sourcePath AS source, f.evidence AS evidence
+                       r.sourcePath AS source, f.evidence AS evidence,
+                       f.statedChange AS statedChange, f.statedGrowthPercent AS statedGrowthPercent
                 FROM finding f JOIN report r ON r.id = f.reportId
                 WHERE f.chosen\(filter.replacingOccurrences(of: "indicator", with: "f.indicator"))
                 UNION ALL
                 SELECT township, county, city, province, year, indicator, value, unit, qualifier,
-                       'import:' || sourceFile AS source, NULL AS evidence
+                       'import:' || sourceFile AS source, NULL AS evidence,
+                       NULL AS statedChange, NULL AS statedGrowthPercent
                 FROM imported WHERE 1\(filter)
                 ORDER BY 5, 1, 2, 6, 10
                 """, arguments: arguments)
@@ -205,7 +277,7 @@ public final class ReportStore {
             while let row = try rows.next() {
                 values.append(StoredValue(township: row[0], county: row[1], city: row[2], province: row[3], year: row[4],
                                           indicator: row[5], value: row[6], unit: row[7], qualifier: row[8], source: row[9],
-                                          evidence: row[10]))
+                                          evidence: row[10], statedChange: row[11], statedGrowthPercent: row[12]))
             }
             var corrections = try Correction.order(Column("id")).fetchAll(db)
             if let indicator { corrections = corrections.filter { $0.indicator == indicator } }
@@ -258,5 +330,80 @@ private struct CorrectionKey: Hashable {
         self.county = county
         self.year = year
         self.indicator = indicator
+    }
+}
+
+/// The finding insert as a raw prepared SQLite statement, owned for one transaction.
+/// Binding each field directly saves the boxing of `StatementArguments`, which cost as much as
+/// SQLite's own work per row.
+private final class FindingInsert {
+    private let connection: OpaquePointer
+    private var statement: OpaquePointer?
+    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database) throws {
+        connection = db.sqliteConnection!
+        let sql = """
+            INSERT INTO finding (reportId, indicator, value, unit, qualifier, written, evidence, offset, chosen,
+                                 statedChange, statedGrowthPercent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message) }
+    }
+
+    private var message: String { String(cString: sqlite3_errmsg(connection)) }
+
+    func insert(_ f: Finding, reportId: Int64) throws {
+        sqlite3_bind_int64(statement, 1, reportId)
+        sqlite3_bind_double(statement, 3, f.value)
+        sqlite3_bind_int64(statement, 8, Int64(f.offset))
+        sqlite3_bind_int(statement, 9, f.chosen ? 1 : 0)
+        bind(f.statedChange, 10)
+        bind(f.statedGrowthPercent, 11)
+        // The texts are bound without a copy (SQLITE_STATIC): each stays valid until the step inside.
+        let code = Self.withText(f.indicator) { indicator in
+            Self.withText(f.unit) { unit in
+                Self.withText(f.qualifier.rawValue) { qualifier in
+                    Self.withText(f.written) { written in
+                        Self.withText(f.evidence) { evidence in
+                            bind(indicator, 2)
+                            bind(unit, 4)
+                            bind(qualifier, 5)
+                            bind(written, 6)
+                            bind(evidence, 7)
+                            return sqlite3_step(statement)
+                        }
+                    }
+                }
+            }
+        }
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message) }
+    }
+
+    /// A string's UTF-8, contiguous, for the length of `body`.
+    private static func withText<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    private func bind(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) {
+        // A null pointer would bind NULL: an empty string gets SQLite's own empty text.
+        if let base = bytes.baseAddress {
+            sqlite3_bind_text(statement, index, base, Int32(bytes.count), nil)
+        } else {
+            sqlite3_bind_text(statement, index, "", 0, Self.transient)
+        }
+    }
+
+    private func bind(_ value: Double?, _ index: Int32) {
+        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+
+    func finalize() {
+        sqlite3_finalize(statement)
+        statement = nil
     }
 }

@@ -3,11 +3,12 @@ import Extraction
 import Foundation
 import Plot
 import ReportText
+import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "测速 (benchmarks): fazhi bench extract | plot | trends.",
-        subcommands: [ExtractBench.self, PlotBench.self, TrendsBench.self]
+        abstract: "测速 (benchmarks): fazhi bench extract | ingest | plot | trends.",
+        subcommands: [ExtractBench.self, IngestBench.self, PlotBench.self, TrendsBench.self]
     )
 }
 
@@ -58,6 +59,67 @@ struct ExtractBench: ParsableCommand {
         let mb = Double(bytes) / 1e6
         print(String(format: "extract: %d files, %.1f MB, %d findings; median of %d runs %.2f s → %.1f MB/s (%d cores)",
                      files.count, mb, findings, runs, median, mb / median, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
+
+/// Store throughput: the sample reports' findings, copied under distinct paths, ingested in one batch
+/// into a fresh temporary store.
+struct IngestBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Store throughput in findings/s: one batch of at least --findings findings into a fresh store."
+    )
+
+    @Option(help: "Findings to ingest (at least; whole reports are copied).")
+    var findings = 100_000
+
+    @Option(help: "Folder of reports to extract once and copy (default: Data/reports).")
+    var samples = "Data/reports"
+
+    @Option(help: "Timed runs, each into a fresh store; the median is reported.")
+    var runs = 3
+
+    func run() throws {
+        let sources = ReportReader.reportFiles(under: [URL(fileURLWithPath: samples)])
+        guard !sources.isEmpty else { throw ValidationError("no reports under \(samples)") }
+        let extractor = ReportExtractor(catalog: try Catalog.standard(), gazetteer: try Gazetteer.standard())
+        let extracted = try sources.map { extractor.extract(try ReportReader.read($0), source: $0.lastPathComponent) }
+        guard extracted.contains(where: { !$0.findings.isEmpty }) else { throw ValidationError("no findings in \(samples)") }
+        var batch: [(ExtractedReport, contentHash: String)] = []
+        var total = 0
+        while total < findings {
+            let n = batch.count
+            var report = extracted[n % extracted.count]
+            report.source = String(format: "bench/%07d/", n) + report.source
+            batch.append((report, contentHash: String(format: "%016x", n)))
+            total += report.findings.count
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-bench-ingest-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
+        for run in 0..<runs {
+            let store = try ReportStore(path: folder.appendingPathComponent("run\(run).sqlite").path)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = Self.processCPUSeconds()
+            let summary = try store.ingest(batch)
+            cpuSeconds.append(Self.processCPUSeconds() - cpuStart)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            guard summary.added == batch.count else { throw ValidationError("stored \(summary.added) of \(batch.count) reports") }
+        }
+        let median = seconds.sorted()[seconds.count / 2]
+        let cpu = cpuSeconds.sorted()[cpuSeconds.count / 2]
+        // The CPU time (all threads; the ingest runs on one) is steadier than wall time on a shared machine.
+        print(String(format: "ingest: %d reports, %d findings, one transaction; median of %d runs %.3f s → %.0f findings/s"
+                     + " (CPU %.3f s → %.0f findings per CPU-second)",
+                     batch.count, total, runs, median, Double(total) / median, cpu, Double(total) / cpu))
+    }
+}
+
+extension IngestBench {
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
 

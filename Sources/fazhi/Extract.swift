@@ -53,15 +53,26 @@ struct Extract: ParsableCommand {
         if files.isEmpty {
             throw ValidationError("在 \(paths.joined(separator: " ")) 中没有找到报告文件 (no .txt .html .docx files found).")
         }
-        let results = Self.extractAllHashed(files, with: extractor)
+        // Without --dry-run, a file whose path and content hash the store already has is not extracted
+        // again: what it found then is read back from the store for the output.
+        let reportStore = dryRun ? nil : try ReportStore(path: store.db)
+        let known = try reportStore?.contentHashes() ?? [:]
+        let results = Self.extractAllHashed(files, with: extractor, skippingUnchanged: known)
+        let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
+            if case .success(.unchanged(let source)) = $0 { return source } else { return nil }
+        }) ?? [:]
         var reports: [ExtractedReport] = []
         var hashed: [(ExtractedReport, contentHash: String)] = []
+        var unchanged = 0
         var failures = 0
         for result in results {
             switch result {
-            case .success(let (report, hash)):
+            case .success(.extracted(let report, let hash)):
                 reports.append(report)
                 hashed.append((report, contentHash: hash))
+            case .success(.unchanged(let source)):
+                unchanged += 1
+                if let report = stored[source] { reports.append(report) }
             case .failure(let error):
                 failures += 1
                 FileHandle.standardError.write(Data("fazhi: \(error)\n".utf8))
@@ -74,8 +85,8 @@ struct Extract: ParsableCommand {
         case .table: output = ExtractOutput.table(reports, catalog: catalog)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
-        if !dryRun {
-            try Self.store(hashed, db: store.db, corrections: corrections)
+        if let reportStore {
+            try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections)
         }
         if failures > 0 {
             FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))

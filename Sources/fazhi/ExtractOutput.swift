@@ -11,11 +11,17 @@ enum ExtractOutput {
                 ("township", .optional(m.township)), ("county", .optional(m.county)),
                 ("city", .optional(m.city)), ("province", .optional(m.province)), ("year", .optional(m.year)),
                 ("indicators", .array(report.chosen(in: catalog).map { f in
-                    .object([
+                    var fields: [(String, JSON)] = [
                         ("id", .string(f.indicator)), ("value", .number(formatValue(f.value))),
                         ("unit", .string(f.unit)), ("qualifier", .string(f.qualifier.rawValue)),
                         ("written", .string(f.written)), ("evidence", .string(f.evidence)), ("offset", .int(f.offset)),
-                    ])
+                    ]
+                    // Only where the report states a change from last year beside the value.
+                    if let change = f.statedChange { fields.append(("stated_change", .number(formatValue(change)))) }
+                    if let growth = f.statedGrowthPercent {
+                        fields.append(("stated_growth_percent", .number(formatValue(growth))))
+                    }
+                    return .object(fields)
                 })),
             ])
         }).rendered() + "\n"

@@ -19,23 +19,38 @@ func printError(_ message: String) {
 }
 
 extension Extract {
-    /// Reads, hashes and extracts every file across all cores, in the order given.
-    static func extractAllHashed(_ files: [URL], with extractor: ReportExtractor)
-        -> [Result<(ExtractedReport, String), ReadError>] {
+    /// What happened to one file of a run that stores.
+    enum Outcome: Sendable {
+        /// Read, hashed and extracted.
+        case extracted(ExtractedReport, String)
+        /// The store already has this path with this content hash: nothing more was done.
+        case unchanged(String)
+    }
+
+    /// Reads and hashes every file across all cores, in the order given, and extracts those whose
+    /// path (as displayed) and hash are not already in `known`. Each file is read once.
+    static func extractAllHashed(_ files: [URL], with extractor: ReportExtractor,
+                                 skippingUnchanged known: [String: String] = [:]) -> [Result<Outcome, ReadError>] {
         files.parallelMap { url in
             Result {
-                let hash = ContentHash.fnv1a(try Data(contentsOf: url))
-                return (try ReportReader.read(url), hash)
+                let source = displayPath(url)
+                let data = try Data(contentsOf: url, options: .mappedIfSafe)
+                let hash = ContentHash.fnv1a(data)
+                if known[source] == hash { return .unchanged(source) }
+                let document = try ReportReader.read(data: data, url: url)
+                return .extracted(extractor.extract(document, source: source), hash)
             }
             .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
-            .map { document, hash in (extractor.extract(document, source: displayPath(url)), hash) }
         }
     }
 
     /// Stores the batch in one transaction, then reloads the corrections file if there is one.
-    static func store(_ reports: [(ExtractedReport, contentHash: String)], db path: String, corrections: String) throws {
-        let store = try ReportStore(path: path)
-        let summary = try store.ingest(reports)
+    /// `skippedUnchanged` files were found unchanged before extraction and count as unchanged.
+    static func store(_ reports: [(ExtractedReport, contentHash: String)], skippedUnchanged: Int,
+                      in store: ReportStore, corrections: String) throws {
+        var summary = try store.ingest(reports)
+        summary.unchanged += skippedUnchanged
+        let path = store.path
         printError("新增 \(summary.added) 份, 更新 \(summary.updated) 份, 未变 \(summary.unchanged) 份 "
             + "(added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged)) → \(path)")
         let url = URL(fileURLWithPath: corrections)

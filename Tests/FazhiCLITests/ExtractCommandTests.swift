@@ -81,3 +81,17 @@ func temporaryFolder() throws -> URL {
     for township in ["良垌镇", "天龙镇", "遂城街道", "北和镇", "后龙镇"] { #expect(run.stdout.contains(township)) }
     for county in ["廉江市", "平坝区", "遂溪县", "雷州市", "泉港区"] { #expect(run.stdout.contains(county)) }
 }
+
+@Test func jsonCarriesAStatedChangeOnlyWhereTheReportStatesOne() throws {
+    let run = try runFazhi(["extract", "Data/reports/贵州省-平坝区-天龙镇-2024.txt", "--dry-run", "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let reports = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    let indicators = try #require(reports.first?["indicators"] as? [[String: Any]])
+    let literates = try #require(indicators.first { $0["id"] as? String == "legal.literates" })
+    #expect(literates["value"] as? Double == 112)
+    #expect(literates["stated_change"] as? Double == 58)
+    #expect(literates["stated_growth_percent"] as? Double == 109)
+    let others = indicators.filter { $0["id"] as? String != "legal.literates" }
+    #expect(!others.isEmpty)
+    #expect(others.allSatisfy { $0["stated_change"] == nil && $0["stated_growth_percent"] == nil })
+}

@@ -134,3 +134,32 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
     let reports = try store.counts()["report"] ?? -1
     #expect(reports == 5 || reports == 5 + batch, "reports: \(reports)")
 }
+
+@Test func aSecondRunSkipsUnchangedFilesButReplacesTheFindingsOfAChangedOne() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let reports = dir.appendingPathComponent("in")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Data/reports"), to: reports)
+    let first = try runWithStore(["extract", reports.path, "--format", "json"], in: dir)
+    #expect(first.status == 0, "\(first.stderr)")
+
+    // One report gains a sentence with a figure it did not have; the others stay as they were.
+    let changed = reports.appendingPathComponent("贵州省-平坝区-天龙镇-2024.txt")
+    var text = try String(contentsOf: changed, encoding: .utf8)
+    text += "\n全年共收到行政复议申请7件,已全部办结。\n"
+    try Data(text.utf8).write(to: changed)
+    let second = try runWithStore(["extract", reports.path, "--format", "json"], in: dir)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stderr.contains("新增 0 份, 更新 1 份, 未变 4 份"), "\(second.stderr)")
+
+    let store = try ReportStore(path: dir.appendingPathComponent("fazhi.sqlite").path)
+    let review = try store.values(indicator: "review.reconsideration_cases").filter { $0.township == "天龙镇" }
+    #expect(review.map(\.value) == [7])
+    #expect(try store.counts()["report"] == 5)
+
+    // The skipped files print what they printed when they were extracted.
+    let third = try runWithStore(["extract", reports.path, "--format", "json"], in: dir)
+    #expect(third.stderr.contains("新增 0 份, 更新 0 份, 未变 5 份"), "\(third.stderr)")
+    #expect(third.stdout == second.stdout)
+    #expect(third.stdout.contains("\"stated_change\": 58"))
+}

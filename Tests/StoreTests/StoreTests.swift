@@ -136,8 +136,16 @@ func temporaryStore() throws -> (ReportStore, URL) {
 
     let (other, otherDir) = try temporaryStore()
     defer { try? FileManager.default.removeItem(at: otherDir) }
+    // The long table carries neither the evidence nor the stated changes: compare what it carries.
+    let tabled = exported.map { value in
+        var v = value
+        v.evidence = nil
+        v.statedChange = nil
+        v.statedGrowthPercent = nil
+        return v
+    }
     let rows = try LongTable.parseCSV(csv)
-    #expect(rows == exported)
+    #expect(rows == tabled)
     try other.importRows(rows, sourceFile: "long.csv")
     let imported = try other.values()
     func key(_ v: StoredValue) -> String {
@@ -151,7 +159,7 @@ func temporaryStore() throws -> (ReportStore, URL) {
     #expect(try other.counts()["imported"] == exported.count)
     // JSON carries the same rows.
     let json = try LongTable.json(exported)
-    #expect(try JSONDecoder().decode([StoredValue].self, from: json) == exported)
+    #expect(try JSONDecoder().decode([StoredValue].self, from: json) == tabled)
 }
 
 @Test func contentHashIsStableFNV1a() {
