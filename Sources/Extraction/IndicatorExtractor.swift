@@ -341,10 +341,37 @@ public struct IndicatorExtractor: Sendable {
                        score: score, chosen: false)
     }
 
+    /// The scalars as a String, encoded straight into the string's own UTF-8 storage
+    /// (appending to a `UnicodeScalarView` grows and checks it scalar by scalar).
     private static func string(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, from)..<min(scalars.count, max(from, to))])
-        return String(view)
+        let piece = scalars[max(0, from)..<min(scalars.count, max(from, to))]
+        if piece.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: piece.count * 4) { buffer in
+            var k = 0
+            for scalar in piece {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[k] = UInt8(v)
+                    k += 1
+                } else if v < 0x800 {
+                    buffer[k] = UInt8(0xC0 | v >> 6)
+                    buffer[k + 1] = UInt8(0x80 | v & 0x3F)
+                    k += 2
+                } else if v < 0x10000 {
+                    buffer[k] = UInt8(0xE0 | v >> 12)
+                    buffer[k + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[k + 2] = UInt8(0x80 | v & 0x3F)
+                    k += 3
+                } else {
+                    buffer[k] = UInt8(0xF0 | v >> 18)
+                    buffer[k + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[k + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[k + 3] = UInt8(0x80 | v & 0x3F)
+                    k += 4
+                }
+            }
+            return k
+        }
     }
 
     /// Marks the best candidate of each indicator chosen: the highest score, then the first.

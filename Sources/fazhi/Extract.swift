@@ -57,7 +57,7 @@ struct Extract: ParsableCommand {
         // again: what it found then is read back from the store for the output.
         let reportStore = dryRun ? nil : try ReportStore(path: store.db)
         let known = try reportStore?.contentHashes() ?? [:]
-        let results = Self.extractAllHashed(files, with: extractor, skippingUnchanged: known)
+        let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known)
         let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
             if case .success(.unchanged(let source)) = $0 { return source } else { return nil }
         }) ?? [:]
@@ -103,9 +103,13 @@ struct Extract: ParsableCommand {
         }
     }
 
+    /// The current folder's components, read once per run rather than once per file.
+    private static let currentFolderComponents =
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+
     /// A path as the user would type it: relative to the current folder (`../shared/seeds/a.txt`).
     static func displayPath(_ url: URL) -> String {
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+        let here = currentFolderComponents
         let there = url.standardizedFileURL.pathComponents
         let common = zip(here, there).prefix { $0 == $1 }.count
         guard common > 1 else { return url.standardizedFileURL.path }

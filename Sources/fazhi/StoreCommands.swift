@@ -29,14 +29,15 @@ extension Extract {
 
     /// Reads and hashes every file across all cores, in the order given, and extracts those whose
     /// path (as displayed) and hash are not already in `known`. Each file is read once.
-    static func extractAllHashed(_ files: [URL], with extractor: ReportExtractor,
+    /// With `hashing` false (a dry run, which stores nothing) no hash is computed and none is skipped.
+    static func extractAllHashed(_ files: [URL], with extractor: ReportExtractor, hashing: Bool = true,
                                  skippingUnchanged known: [String: String] = [:]) -> [Result<Outcome, ReadError>] {
         files.parallelMap { url in
             Result {
                 let source = displayPath(url)
                 let data = try Data(contentsOf: url, options: .mappedIfSafe)
-                let hash = ContentHash.fnv1a(data)
-                if known[source] == hash { return .unchanged(source) }
+                let hash = hashing ? ContentHash.fnv1a(data) : ""
+                if hashing, known[source] == hash { return .unchanged(source) }
                 let document = try ReportReader.read(data: data, url: url)
                 return .extracted(extractor.extract(document, source: source), hash)
             }
