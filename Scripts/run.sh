@@ -17,4 +17,16 @@ fazhi=.build/release/fazhi
 "$fazhi" sample --townships 30 --years 2020-2025 --out Data/example
 "$fazhi" extract Data/example/reports --db Data/example.sqlite --corrections Data/example-corrections.csv >/dev/null
 "$fazhi" charts --db Data/example.sqlite --out Charts/example
+# One chart of each kind for the README, from the example county.
+g=Charts/gallery
+ex=(--db Data/example.sqlite)
+"$fazhi" chart trend petitions.closure_rate --township 例湖镇 --township 例江镇 "${ex[@]}" -o $g/trend.png
+"$fazhi" chart rank mediation.disputes --year 2025 "${ex[@]}" -o $g/rank.png
+"$fazhi" chart grouped petitions.received --years 2022-2025 --township 例湖镇 --township 例江镇 --township 例山镇 \
+    --township 例溪乡 --township 例林街道 "${ex[@]}" -o $g/grouped.png
+"$fazhi" chart heatmap mediation.resolution_rate "${ex[@]}" -o $g/heatmap.png
+"$fazhi" chart small-multiples enforcement.certified_staff "${ex[@]}" -o $g/small-multiples.png
+"$fazhi" chart slope legal.literates --years 2020-2025 "${ex[@]}" -o $g/slope.png
+"$fazhi" chart scatter mediation.disputes publicity.events --year 2025 "${ex[@]}" -o $g/scatter.png
+"$fazhi" profile 例江镇 "${ex[@]}" >/dev/null
 echo "图表与简报 (charts and briefings): Charts/index.html, Charts/example/index.html" >&2

@@ -25,9 +25,7 @@ struct DrawingOptions: ParsableArguments {
     /// Draws and writes the chart, creating the folder if needed; prints where it went.
     func draw(_ chart: Chart) throws {
         let rendered = try render(chart, format: try format, width: width, height: height ?? fittingHeight(chart), scale: scale)
-        let url = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try rendered.write(to: url)
+        try writeIfChanged(rendered.data, to: URL(fileURLWithPath: output))
         printError("已绘制 (drew) \(output)")
     }
 }

@@ -32,17 +32,27 @@ extension Extract {
     /// With `hashing` false (a dry run, which stores nothing) no hash is computed and none is skipped.
     static func extractAllHashed(_ files: [URL], with extractor: ReportExtractor, hashing: Bool = true,
                                  skippingUnchanged known: [String: String] = [:]) -> [Result<Outcome, ReadError>] {
-        files.parallelMap { url in
+        let rules = rulesFingerprint(extractor)
+        return files.parallelMap { url in
             Result {
                 let source = displayPath(url)
                 let data = try Data(contentsOf: url, options: .mappedIfSafe)
-                let hash = hashing ? ContentHash.fnv1a(data) : ""
+                let hash = hashing ? ContentHash.fnv1a(data) + "-" + rules : ""
                 if hashing, known[source] == hash { return .unchanged(source) }
                 let document = try ReportReader.read(data: data, url: url)
                 return .extracted(extractor.extract(document, source: source), hash)
             }
             .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
         }
+    }
+
+    /// Bumped when the extraction code changes what it finds in the same text.
+    static let extractorVersion = "2026-11-23"
+
+    /// The stored hash covers the file and the rules that read it: after an upgrade or an edit of
+    /// the catalog, unchanged files are extracted again instead of keeping stale findings.
+    static func rulesFingerprint(_ extractor: ReportExtractor) -> String {
+        String(ContentHash.fnv1a(Data((extractorVersion + String(describing: extractor.catalog)).utf8)).prefix(8))
     }
 
     /// Stores the batch in one transaction, then reloads the corrections file if there is one.

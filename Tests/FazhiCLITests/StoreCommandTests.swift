@@ -81,7 +81,11 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
         }.sorted()
     }
     let original = String(decoding: data, as: UTF8.self)
-    #expect(strip(again.stdout) == strip(original))
+    // Derived rows are computed again from what is imported, except a previous year implied by a
+    // stated change (较上年增加58人), which the long table does not carry.
+    let impliedPreviousYear = "天龙镇,平坝区,安顺市,贵州省,2023,legal.literates,54,人,exact,true"
+    #expect(strip(original).contains(impliedPreviousYear))
+    #expect(strip(again.stdout) == strip(original).filter { $0 != impliedPreviousYear })
     #expect(again.stdout.contains(",import:long.csv,"))
     #expect(!strip(original).isEmpty)
 }
