@@ -7,8 +7,8 @@ import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "测速 (benchmarks): fazhi bench extract | ingest | plot | trends.",
-        subcommands: [ExtractBench.self, IngestBench.self, PlotBench.self, TrendsBench.self]
+        abstract: "测速 (benchmarks): fazhi bench extract | ingest | plot | trends | charts.",
+        subcommands: [ExtractBench.self, IngestBench.self, PlotBench.self, TrendsBench.self, ChartsBench.self]
     )
 }
 

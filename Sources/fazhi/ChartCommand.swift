@@ -34,7 +34,8 @@ struct DrawingOptions: ParsableArguments {
 func fittingHeight(_ chart: Chart) -> Double {
     guard chart.kind == .rank || chart.kind == .heatmap else { return 750 }
     let rows = Set(chart.rows.map(\.township)).count
-    return max(750, 190 + 24 * Double(rows))
+    // Past about a hundred rows the chart itself leaves the middle out and says so.
+    return min(3000, max(750, 190 + 24 * Double(rows)))
 }
 
 /// "2020-2024" or "2024".
