@@ -104,7 +104,7 @@ public func layoutBriefing(_ sheet: BriefingSheet) throws -> Scene {
         throw PlotError("briefing size \(W)×\(H) is out of range (400×280 to 5000×5000)")
     }
     let theme = sheet.theme
-    let engine = TextEngine(fontList: theme.fontList, language: theme.language)
+    let engine = TextEngine.forThisThread(fontList: theme.fontList, language: theme.language)
     // A builder for its text helpers and the watermark badge; the page has no chart of its own.
     let b = Builder(chart: Chart(kind: .trend, title: sheet.title, rows: [], theme: theme), width: W, height: H, engine: engine)
     let s = min(W / 1000, H / 700)  // type scale: 0.84 on A4 landscape
