@@ -51,22 +51,9 @@ static inline int fz_png_encode_argb32(const unsigned char *src, int width, int 
     png_bytep *rows = (png_bytep *)malloc(sizeof(png_bytep) * height);
     if (!rows) return -1;
     if (direct) {
-        /* Opaque little-endian BGRX to RGB in one pass: byte-swap each pixel to R,G,B,X and store 4 bytes
-           3 apart (the next pixel overwrites the X); one spare byte at the end. Cheaper than libpng's
-           bgr and filler transforms. */
-        size_t rowBytes = (size_t)width * 3;
-        pixels = (unsigned char *)malloc(rowBytes * height + 1);
+        /* Rows are converted one at a time into `pixels` (one row) while libpng writes them: see below. */
+        pixels = (unsigned char *)malloc((size_t)width * 3 + 1);
         if (!pixels) { free(rows); return -1; }
-        for (int y = 0; y < height; y++) {
-            const uint32_t *s = (const uint32_t *)(src + (size_t)y * stride);
-            unsigned char *d = pixels + rowBytes * y;
-            rows[y] = d;
-            for (int x = 0; x < width; x++) {
-                uint32_t v = __builtin_bswap32(s[x]) >> 8;   /* 0xAARRGGBB -> bytes RR GG BB 00 */
-                memcpy(d, &v, 4);
-                d += 3;
-            }
-        }
     } else {
         int channels = opaque ? 3 : 4;
         size_t rowBytes = (size_t)width * channels;
@@ -109,7 +96,23 @@ static inline int fz_png_encode_argb32(const unsigned char *src, int width, int 
                  opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     png_write_info(png, info);
-    png_write_image(png, rows);
+    if (direct) {
+        /* Opaque little-endian BGRX to RGB, a row at a time (stays in cache, no image-sized buffer):
+           byte-swap each pixel to R,G,B,X and store 4 bytes 3 apart (the next pixel overwrites the X;
+           one spare byte at the end). Cheaper than libpng's bgr and filler transforms. */
+        for (int y = 0; y < height; y++) {
+            const uint32_t *s = (const uint32_t *)(src + (size_t)y * stride);
+            unsigned char *d = pixels;
+            for (int x = 0; x < width; x++) {
+                uint32_t v = __builtin_bswap32(s[x]) >> 8;   /* 0xAARRGGBB -> bytes RR GG BB 00 */
+                memcpy(d, &v, 4);
+                d += 3;
+            }
+            png_write_row(png, pixels);
+        }
+    } else {
+        png_write_image(png, rows);
+    }
     png_write_end(png, NULL);
     png_destroy_write_struct(&png, &info);
     free(pixels); free(rows);
