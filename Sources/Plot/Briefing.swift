@@ -194,13 +194,13 @@ public func layoutBriefing(_ sheet: BriefingSheet) throws -> Scene {
         y += th + 3 * gap
     }
 
-    // Findings: a heading and one line each, as many as fit under the charts (at most six).
+    // Findings: a heading and one line each, as many as fit under the charts (at most five).
     let findLH = lh(findingFont)
     let headH = lh(headingFont)
     let chartMinH = min(200 * s, max(0, bottom - y - headH - findLH - 2 * gap))
     let roomLines = max(1, Int(((bottom - y - chartMinH - headH - 2 * gap) / findLH).rounded(.down)))
     let wanted = max(1, sheet.findings.count)
-    let lines = min(wanted, roomLines, 6)
+    let lines = min(wanted, roomLines, 5)
     let findingsH = headH + Double(lines) * findLH
     let findingsTop = bottom - findingsH
     var shown: [String] = []
