@@ -104,7 +104,7 @@ public func layoutBriefing(_ sheet: BriefingSheet) throws -> Scene {
         throw PlotError("briefing size \(W)×\(H) is out of range (400×280 to 5000×5000)")
     }
     let theme = sheet.theme
-    let engine = TextEngine(fontList: theme.fontList, language: theme.language)
+    let engine = TextEngine.forThisThread(fontList: theme.fontList, language: theme.language)
     // A builder for its text helpers and the watermark badge; the page has no chart of its own.
     let b = Builder(chart: Chart(kind: .trend, title: sheet.title, rows: [], theme: theme), width: W, height: H, engine: engine)
     let s = min(W / 1000, H / 700)  // type scale: 0.84 on A4 landscape
@@ -194,13 +194,13 @@ public func layoutBriefing(_ sheet: BriefingSheet) throws -> Scene {
         y += th + 3 * gap
     }
 
-    // Findings: a heading and one line each, as many as fit under the charts (at most six).
+    // Findings: a heading and one line each, as many as fit under the charts (at most five).
     let findLH = lh(findingFont)
     let headH = lh(headingFont)
     let chartMinH = min(200 * s, max(0, bottom - y - headH - findLH - 2 * gap))
     let roomLines = max(1, Int(((bottom - y - chartMinH - headH - 2 * gap) / findLH).rounded(.down)))
     let wanted = max(1, sheet.findings.count)
-    let lines = min(wanted, roomLines, 6)
+    let lines = min(wanted, roomLines, 5)
     let findingsH = headH + Double(lines) * findLH
     let findingsTop = bottom - findingsH
     var shown: [String] = []

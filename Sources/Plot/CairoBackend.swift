@@ -4,7 +4,7 @@ import Foundation
 
 /// Draws a scene with Cairo. Pointers stay inside these functions.
 enum CairoBackend {
-    static func draw(_ scene: Scene, on cr: OpaquePointer) {
+    static func draw(_ scene: Scene, on cr: OpaquePointer, backgroundPainted: Bool = false) {
         let ctx = pango_cairo_create_context(cr)!
         TextEngine.configure(ctx, language: scene.language)
         let layout = pango_layout_new(ctx)!
@@ -16,9 +16,11 @@ enum CairoBackend {
         }
         func set(_ c: Color) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a) }
 
-        set(scene.background)
-        cairo_rectangle(cr, 0, 0, scene.width, scene.height)
-        cairo_fill(cr)
+        if !backgroundPainted {
+            set(scene.background)
+            cairo_rectangle(cr, 0, 0, scene.width, scene.height)
+            cairo_fill(cr)
+        }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
 
@@ -75,19 +77,27 @@ enum CairoBackend {
     static func png(_ scene: Scene, scale: Double, level: Int, timing: ((UInt64, UInt64) -> Void)?) throws -> Data {
         let pw = Int32((scene.width * scale).rounded()), ph = Int32((scene.height * scale).rounded())
         guard pw > 0, ph > 0, pw <= 32767, ph <= 32767 else { throw PlotError("PNG size \(pw)×\(ph) is out of range") }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph)!
+        let t0 = timing == nil ? 0 : PlotBenchmark.cpuNow()
+        // The pixels live in this thread's buffer, reused from chart to chart: no fresh pages to fault in and zero.
+        let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, pw)
+        let buffer = PixelBuffer.forThisThread(bytes: Int(stride) * Int(ph))
+        defer { buffer.release() }
+        let surface = cairo_image_surface_create_for_data(buffer.pointer, CAIRO_FORMAT_ARGB32, pw, ph, stride)!
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw PlotError("cannot create a \(pw)×\(ph) image") }
-        let t0 = timing == nil ? 0 : PlotBenchmark.cpuNow()
         let cr = cairo_create(surface)!
+        // Every pixel gets the background (whatever the buffer held before), then the marks go over it.
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        cairo_set_source_rgba(cr, scene.background.r, scene.background.g, scene.background.b, scene.background.a)
+        cairo_paint(cr)
+        cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
         cairo_scale(cr, scale, scale)
-        draw(scene, on: cr)
+        draw(scene, on: cr, backgroundPainted: true)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
 
         let t1 = timing == nil ? 0 : PlotBenchmark.cpuNow()
         guard let pixels = cairo_image_surface_get_data(surface) else { throw PlotError("no image data") }
-        let stride = cairo_image_surface_get_stride(surface)
         var out: UnsafeMutablePointer<UInt8>?
         var len = 0
         guard fz_png_encode_argb32(pixels, pw, ph, stride, Int32(min(9, max(0, level))), scene.background.a >= 1 ? 1 : 0, &out, &len) == 0, let bytes = out else {
@@ -197,4 +207,37 @@ func decodePNG(_ data: Data) -> (width: Int, height: Int, rgba: [UInt8])? {
     guard rc == 0, let p = out else { return nil }
     defer { fz_png_free(p) }
     return (Int(w), Int(h), Array(UnsafeBufferPointer(start: p, count: Int(w) * Int(h) * 4)))
+}
+
+/// A pixel buffer kept per thread for PNG drawing. Images up to 16 MB reuse it; larger ones get their own.
+final class PixelBuffer {
+    private(set) var pointer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private let shared: Bool
+    private init(bytes: Int, shared: Bool) {
+        pointer = .allocate(capacity: max(1, bytes))
+        capacity = max(1, bytes)
+        self.shared = shared
+    }
+    deinit { pointer.deallocate() }
+
+    static let maxShared = 16 << 20
+    static func forThisThread(bytes: Int) -> PixelBuffer {
+        guard bytes <= maxShared else { return PixelBuffer(bytes: bytes, shared: false) }
+        let dict = Thread.current.threadDictionary
+        let key = "fazhi.PixelBuffer"
+        if let b = dict[key] as? PixelBuffer {
+            if b.capacity < bytes {
+                b.pointer.deallocate()
+                b.pointer = .allocate(capacity: bytes)
+                b.capacity = bytes
+            }
+            return b
+        }
+        let b = PixelBuffer(bytes: bytes, shared: true)
+        dict[key] = b
+        return b
+    }
+    /// Keeps an unshared buffer alive until here.
+    func release() { withExtendedLifetime(self) {} }
 }

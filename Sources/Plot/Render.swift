@@ -16,7 +16,7 @@ public func layout(_ chart: Chart, width: Double, height: Double) throws -> Scen
     guard width.isFinite, height.isFinite, width >= 120, height >= 80, width <= 20000, height <= 20000 else {
         throw PlotError("chart size \(width)×\(height) is out of range (120×80 to 20000×20000)")
     }
-    let engine = TextEngine(fontList: chart.theme.fontList, language: chart.theme.language)
+    let engine = TextEngine.forThisThread(fontList: chart.theme.fontList, language: chart.theme.language)
     var b = Builder(chart: chart, width: width, height: height, engine: engine)
     var generated = build(b)
     // A kind that left townships out says so in the footer: lay out again with that note.

@@ -69,6 +69,20 @@ final class TextEngine {
 
     func width(_ text: String, _ spec: FontSpec) -> Double { size(text, spec).w }
 
+    /// This thread's engine for the font list and language: the Pango context, fonts and measured sizes
+    /// carry over from one chart to the next (a batch draws many charts with the same words).
+    static func forThisThread(fontList: String, language: String) -> TextEngine {
+        let key = "fazhi.TextEngine|" + fontList + "|" + language
+        let dict = Thread.current.threadDictionary
+        if let e = dict[key] as? TextEngine {
+            if e.cache.count > 50_000 { e.cache.removeAll(keepingCapacity: true) }
+            return e
+        }
+        let e = TextEngine(fontList: fontList, language: language)
+        dict[key] = e
+        return e
+    }
+
     /// Characters Pango could not find in any font (drawn as boxes).
     func unknownGlyphs(_ text: String, _ spec: FontSpec) -> Int {
         setUp(text, spec)

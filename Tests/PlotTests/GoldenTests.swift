@@ -106,3 +106,18 @@ func briefingSheetMatchesItsGoldenPDFPageRenderedByPoppler() throws {
     let page = try renderedPage(pdf.data, name: "briefing")
     #expect(try Golden.check(page, name: "briefing.pdf.png", compare: Golden.pixels) == nil)
 }
+
+@Test func pngBytesAreTheSameFromOneRenderToTheNext() throws {
+    // Buffers are reused between charts on a thread: an earlier chart must leave no trace.
+    let trend = goldenCharts.first { $0.0 == "trend" }!.1, rank = goldenCharts.first { $0.0 == "rank" }!.1
+    var clear = rank
+    clear.theme.background = Color(hex: "#FFFFFF00")!
+    let a = try render(trend, format: .png, width: 600, height: 375).data
+    _ = try render(rank, format: .png, width: 1200, height: 750).data
+    _ = try render(clear, format: .png, width: 600, height: 375).data
+    let b = try render(trend, format: .png, width: 600, height: 375).data
+    #expect(a == b)
+    let c1 = try render(clear, format: .png, width: 600, height: 375).data
+    _ = try render(trend, format: .png, width: 600, height: 375).data
+    #expect(try render(clear, format: .png, width: 600, height: 375).data == c1)
+}

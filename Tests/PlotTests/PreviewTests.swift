@@ -26,8 +26,12 @@ import Testing
             charts.append(("d-\(kind.rawValue)-\(name)", Samples.chart(kind, rows: rows, title: "\(kind.rawValue)：\(name)")))
         }
     }
+    for (name, c) in PlotBenchmark.sampleCharts() {
+        try render(c, format: .png, width: 1200, height: 750).write(to: url.appendingPathComponent("bench-" + name + ".png"))
+    }
     for (name, c) in charts {
         if !name.hasPrefix("d-") { try render(c, format: .png, width: 1200, height: 750).write(to: url.appendingPathComponent(name + ".png")) }
         try render(c, format: .png, width: 600, height: 375).write(to: url.appendingPathComponent(name + "-small.png"))
+        if name.hasPrefix("rotated-") { try render(c, format: .pdf, width: 600, height: 375).write(to: url.appendingPathComponent(name + ".pdf")) }
     }
 }
