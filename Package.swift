@@ -38,7 +38,7 @@ let package = Package(
         // series, derived rates, year-on-year change, ranks, pooled roll-ups, consistency checks.
         .target(name: "Trends", dependencies: ["Store", "Extraction"]),
         // a fictional county's reports with their true values, for tests, benchmarks and demos.
-        .target(name: "SampleReports"),
+        .target(name: "SampleReports", dependencies: ["ReportText"]),
         .executableTarget(
             name: "fazhi",
             dependencies: [

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Bytes to text: byte-order marks, strict UTF-8, then GB18030 (through iconv), then
 /// UTF-16 without a byte-order mark. Returns nil when the bytes are not text in any of these.
@@ -95,35 +92,9 @@ public enum TextDecoder {
         return (text, bigEndian ? "UTF-16BE" : "UTF-16LE")
     }
 
-    /// Strict GB18030 through glibc iconv: any invalid or incomplete sequence fails.
+    /// Strict GB18030: any invalid or incomplete sequence fails.
     static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> String? {
-        #if canImport(Glibc)
-        let cd = iconv_open("UTF-8", "GB18030")
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(bytes)
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)  // GB18030 → UTF-8 grows at most 2×
-        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
-                    .assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?
-                    .assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuf.count
-                if inLeft > 0 {
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    if r == -1 || inLeft != 0 { return nil }
-                }
-                if iconv(cd, nil, nil, &outPtr, &outLeft) == -1 { return nil }
-                return outBuf.count - outLeft
-            }
-        }
-        guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
-        #else
-        return nil
-        #endif
+        Iconv.convert(Array(bytes), from: "GB18030", to: "UTF-8").flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     /// Mostly CJK, ASCII and punctuation; few control characters; no replacement characters.

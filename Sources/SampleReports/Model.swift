@@ -1,4 +1,5 @@
 import Foundation
+import ReportText
 
 /// The fictional county every sample report belongs to. It is in no gazetteer, on purpose.
 public let sampleCountyName = "示例县"
@@ -57,7 +58,7 @@ public struct SampleReport: Sendable {
     public func bytes() -> Data {
         switch encoding {
         case .utf8: return Data(text.utf8)
-        case .gb18030: return GB18030.encode(text) ?? Data(text.utf8)
+        case .gb18030: return Iconv.encode(text, to: "GB18030") ?? Data(text.utf8)
         }
     }
 }

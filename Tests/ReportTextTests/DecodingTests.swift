@@ -10,7 +10,7 @@ func everyEncodingOfTheSampleReportReadsToTheSameNormalizedText() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
 
-    let gb = try #require(TestSupport.iconvEncode(source, to: "GB18030"))
+    let gb = try #require(Iconv.encode(source, to: "GB18030"))
     let copies: [(String, Data, String)] = [
         ("utf8.txt", utf8, "UTF-8"),
         ("utf8bom.txt", Data([0xEF, 0xBB, 0xBF]) + utf8, "UTF-8 BOM"),
@@ -34,7 +34,7 @@ func everyEncodingOfTheSampleReportReadsToTheSameNormalizedText() throws {
 }
 
 @Test func gb18030BytesAreNotMistakenForUTF8() throws {
-    let gb = try #require(TestSupport.iconvEncode("调解矛盾纠纷123件，化解率达96％。", to: "GB18030"))
+    let gb = try #require(Iconv.encode("调解矛盾纠纷123件，化解率达96％。", to: "GB18030"))
     let decoded = try #require(TextDecoder.decode(gb))
     #expect(decoded.encodingName == "GB18030")
     #expect(decoded.0 == "调解矛盾纠纷123件，化解率达96％。")

@@ -69,7 +69,7 @@ private let page = """
 
 @Test func gbkDeclaredPageIsDecodedAsGB18030() throws {
     let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>化解率达96％。</p></body></html>"
-    let data = try #require(TestSupport.iconvEncode(html, to: "GB18030"))
+    let data = try #require(Iconv.encode(html, to: "GB18030"))
     let document = try ReportReader.read(data: data, url: URL(fileURLWithPath: "/tmp/page.html"))
     #expect(document.format == .html)
     #expect(document.encoding == "GB18030")

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 @testable import ReportText
 
 enum TestSupport {
@@ -24,26 +21,6 @@ enum TestSupport {
             .appendingPathComponent("fazhi-text-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
-    }
-
-    /// Text converted to another encoding by glibc iconv.
-    static func iconvEncode(_ text: String, to encoding: String) -> Data? {
-        let cd = iconv_open(encoding, "UTF-8")
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuf.count
-                if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 { return nil }
-                return outBuf.count - outLeft
-            }
-        }
-        return produced.map { Data(output[..<$0]) }
     }
 
     static func utf16(_ text: String, bigEndian: Bool) -> Data {
