@@ -150,20 +150,6 @@ enum CairoBackend {
         return insertTitle(into: sink.data, title: scene.title, description: scene.description)
     }
 
-    static func xmlEscape(_ s: String) -> String {
-        var o = ""
-        for c in s {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            default: o.append(c)
-            }
-        }
-        return o
-    }
-
     /// Cairo names groups after a process-wide surface counter ("surface21"): renumber them in order of appearance.
     static func stableSurfaceIDs(_ svg: String) -> String {
         guard svg.contains("surface") else { return svg }
@@ -191,7 +177,7 @@ enum CairoBackend {
         guard var text = String(data: svg, encoding: .utf8), let root = text.range(of: "<svg") else { return svg }
         text = stableSurfaceIDs(text)
         guard let close = text[root.upperBound...].firstIndex(of: ">") else { return svg }
-        let insert = "\n<title>\(xmlEscape(title))</title>\n<desc>\(xmlEscape(description))</desc>"
+        let insert = "\n<title>\(xmlEscaped(title))</title>\n<desc>\(xmlEscaped(description))</desc>"
         text.insert(contentsOf: insert, at: text.index(after: close))
         return Data(text.utf8)
     }
@@ -240,4 +226,19 @@ final class PixelBuffer {
     }
     /// Keeps an unshared buffer alive until here.
     func release() { withExtendedLifetime(self) {} }
+}
+
+/// Text safe inside XML and HTML: element content and double-quoted attributes.
+public func xmlEscaped(_ s: String) -> String {
+    var o = ""
+    for c in s {
+        switch c {
+        case "&": o += "&amp;"
+        case "<": o += "&lt;"
+        case ">": o += "&gt;"
+        case "\"": o += "&quot;"
+        default: o.append(c)
+        }
+    }
+    return o
 }

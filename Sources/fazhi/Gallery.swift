@@ -19,7 +19,7 @@ enum Gallery {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
+        <title>\(xmlEscaped(title))</title>
         <style>
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 0 auto; max-width: 1240px; padding: 24px; color: #222; }
         h1 { font-size: 26px; margin-bottom: 4px; }
@@ -36,18 +36,18 @@ enum Gallery {
         </style>
         </head>
         <body>
-        <h1>\(escape(title))</h1>
+        <h1>\(xmlEscaped(title))</h1>
 
         """
-        if let note { out += "<p class=\"note\">\(escape(note))</p>\n" }
+        if let note { out += "<p class=\"note\">\(xmlEscaped(note))</p>\n" }
         if !briefing.isEmpty {
-            out += "<p>简报 (briefing)：" + briefing.map { "<a href=\"\(escape($0))\">\(escape($0))</a>" }.joined(separator: " ") + "</p>\n"
+            out += "<p>简报 (briefing)：" + briefing.map { "<a href=\"\(xmlEscaped($0))\">\(xmlEscaped($0))</a>" }.joined(separator: " ") + "</p>\n"
         }
         var groups: [String] = []
         for e in entries where !groups.contains(e.group) { groups.append(e.group) }
-        out += "<nav>" + groups.enumerated().map { "<a href=\"#g\($0.offset)\">\(escape($0.element))</a>" }.joined() + "</nav>\n"
+        out += "<nav>" + groups.enumerated().map { "<a href=\"#g\($0.offset)\">\(xmlEscaped($0.element))</a>" }.joined() + "</nav>\n"
         for (i, group) in groups.enumerated() {
-            out += "<h2 id=\"g\(i)\">\(escape(group))</h2>\n"
+            out += "<h2 id=\"g\(i)\">\(xmlEscaped(group))</h2>\n"
             for e in entries where e.group == group {
                 out += figure(e, formats: formats)
             }
@@ -58,10 +58,10 @@ enum Gallery {
 
     static func figure(_ e: Entry, formats: [OutputFormat]) -> String {
         let image = formats.contains(.png) ? "\(e.stem).png" : formats.contains(.svg) ? "\(e.stem).svg" : nil
-        var out = "<figure id=\"\(escape(e.stem))\">\n<h3>\(escape(e.chart.title))</h3>\n"
-        if let image { out += "<img src=\"\(escape(image))\" alt=\"\(escape(e.description))\" loading=\"lazy\">\n" }
-        out += "<figcaption>\(escape(e.description))</figcaption>\n"
-        out += "<p class=\"formats\">" + formats.map { "<a href=\"\(escape(e.stem)).\($0.rawValue)\">\($0.rawValue.uppercased())</a>" }.joined() + "</p>\n"
+        var out = "<figure id=\"\(xmlEscaped(e.stem))\">\n<h3>\(xmlEscaped(e.chart.title))</h3>\n"
+        if let image { out += "<img src=\"\(xmlEscaped(image))\" alt=\"\(xmlEscaped(e.description))\" loading=\"lazy\">\n" }
+        out += "<figcaption>\(xmlEscaped(e.description))</figcaption>\n"
+        out += "<p class=\"formats\">" + formats.map { "<a href=\"\(xmlEscaped(e.stem)).\($0.rawValue)\">\($0.rawValue.uppercased())</a>" }.joined() + "</p>\n"
         out += "<details><summary>数据表 (data)</summary>\n\(table(e.chart))</details>\n</figure>\n"
         return out
     }
@@ -78,9 +78,9 @@ enum Gallery {
             cells[r.township, default: [:]][column] = cell(r)
         }
         if !byIndicator { columns.sort() }
-        var out = "<table>\n<tr><th>镇街</th>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+        var out = "<table>\n<tr><th>镇街</th>" + columns.map { "<th>\(xmlEscaped($0))</th>" }.joined() + "</tr>\n"
         for t in townships {
-            out += "<tr><td>\(escape(t))</td>" + columns.map { "<td>\(escape(cells[t]?[$0] ?? "—"))</td>" }.joined() + "</tr>\n"
+            out += "<tr><td>\(xmlEscaped(t))</td>" + columns.map { "<td>\(xmlEscaped(cells[t]?[$0] ?? "—"))</td>" }.joined() + "</tr>\n"
         }
         return out + "</table>\n"
     }
@@ -89,19 +89,5 @@ enum Gallery {
         guard let v = r.value else { return "未报告" }
         return (r.flags.contains(.approximate) ? "≈" : "") + formatted(v)
             + (r.flags.contains(.derived) ? "*" : "") + (r.flags.contains(.corrected) ? "†" : "")
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

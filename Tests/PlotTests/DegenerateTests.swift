@@ -95,7 +95,7 @@ func sampleChartsHaveNoOverlappingOrClippedText(_ name: String) throws {
     let r = try render(c, format: .svg, width: 600, height: 375)
     let s = String(decoding: r.data, as: UTF8.self)
     #expect(s.contains("<title>东湖街道居首 &lt;第一&gt;</title>"))
-    #expect(s.contains("<desc>" + CairoBackend.xmlEscape(r.description) + "</desc>"))
+    #expect(s.contains("<desc>" + xmlEscaped(r.description) + "</desc>"))
     #expect(r.description.contains("中位数"))
     #expect(r.description.contains("未报告"))
 }
