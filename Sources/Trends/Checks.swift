@@ -26,6 +26,22 @@ public struct CheckFinding: Sendable, Equatable {
     public var evidence: String?
     /// The report (or correction, or import) the evidence is from.
     public var source: String?
+
+    public init(place: Place?, year: Int?, indicator: String?, kind: Kind, message: String, evidence: String?, source: String?) {
+        self.place = place
+        self.year = year
+        self.indicator = indicator
+        self.kind = kind
+        self.message = message
+        self.evidence = evidence
+        self.source = source
+    }
+
+    /// A finding about one value: its township, year, indicator, sentence and report.
+    init(about o: Observation, kind: Kind, message: String) {
+        self.init(place: o.place, year: o.year, indicator: o.indicator, kind: kind, message: message,
+                  evidence: o.evidence, source: o.source)
+    }
 }
 
 extension Dataset {
@@ -61,30 +77,25 @@ extension Dataset {
         for indicator in catalog.indicators where indicator.kind == .rate {
             for o in observations(indicator.id) where !o.derived {
                 if o.value > 100 {
-                    out.append(CheckFinding(place: o.place, year: o.year, indicator: indicator.id, kind: .rateAbove100,
-                                            message: "\(indicator.name)为\(formatted(o.value))%，超过100%",
-                                            evidence: o.evidence, source: o.source))
+                    out.append(CheckFinding(about: o, kind: .rateAbove100,
+                        message: "\(indicator.name)为\(formatted(o.value))%，超过100%"))
                 }
                 guard let ratio = indicator.ratio, !o.approximate,
                       let n = observation(ratio.numerator, o.place, o.year), let d = observation(ratio.denominator, o.place, o.year),
                       !n.approximate, !d.approximate, d.value > 0 else { continue }
                 let computed = n.value / d.value * 100
                 if abs(computed - o.value) >= Self.writtenPrecision(o.value) + 1e-9 {
-                    out.append(CheckFinding(
-                        place: o.place, year: o.year, indicator: indicator.id, kind: .rateMismatch,
+                    out.append(CheckFinding(about: o, kind: .rateMismatch,
                         message: "\(indicator.name)写为\(formatted(o.value))%，但\(name(ratio.numerator))\(formatted(n.value))"
-                            + " ÷ \(name(ratio.denominator))\(formatted(d.value)) = \(formatted(computed))%",
-                        evidence: o.evidence, source: o.source))
+                            + " ÷ \(name(ratio.denominator))\(formatted(d.value)) = \(formatted(computed))%"))
                 }
             }
             guard let ratio = indicator.ratio else { continue }
             for n in observations(ratio.numerator) {
                 guard let d = observation(ratio.denominator, n.place, n.year), n.value > d.value,
                       !(n.derived && d.derived) else { continue }
-                out.append(CheckFinding(
-                    place: n.place, year: n.year, indicator: ratio.numerator, kind: .partAboveWhole,
-                    message: "\(name(ratio.numerator))\(formatted(n.value))大于\(name(ratio.denominator))\(formatted(d.value))",
-                    evidence: n.evidence, source: n.source))
+                out.append(CheckFinding(about: n, kind: .partAboveWhole,
+                    message: "\(name(ratio.numerator))\(formatted(n.value))大于\(name(ratio.denominator))\(formatted(d.value))"))
             }
         }
         return out
@@ -99,11 +110,9 @@ extension Dataset {
                 let reported = observation(indicator.id, o.place, o.year - 1).flatMap { $0.derived ? nil : $0 }
                 if let change = o.statedChange, let last = reported, !o.approximate, !last.approximate,
                    abs(o.value - last.value - change) > 1e-6 {
-                    out.append(CheckFinding(
-                        place: o.place, year: o.year, indicator: indicator.id, kind: .growthMismatch,
+                    out.append(CheckFinding(about: o, kind: .growthMismatch,
                         message: "写明较上年变化\(signed(change))，但\(o.year - 1)年报告为\(formatted(last.value))，"
-                            + "实际变化\(signed(o.value - last.value))",
-                        evidence: o.evidence, source: o.source))
+                            + "实际变化\(signed(o.value - last.value))"))
                 }
                 guard let growth = o.statedGrowthPercent else { continue }
                 let previous = o.statedChange.map { o.value - $0 } ?? reported?.value
@@ -111,10 +120,8 @@ extension Dataset {
                 let computed = (o.value - previous) / previous * 100
                 if abs(computed - growth) >= Self.writtenPrecision(growth) + 1e-9 {
                     let basis = o.statedChange != nil ? "按较上年变化推算上年为\(formatted(previous))" : "\(o.year - 1)年报告为\(formatted(previous))"
-                    out.append(CheckFinding(
-                        place: o.place, year: o.year, indicator: indicator.id, kind: .growthMismatch,
-                        message: "写明增长\(formatted(growth))%，但\(basis)，实际增长\(formatted(computed))%",
-                        evidence: o.evidence, source: o.source))
+                    out.append(CheckFinding(about: o, kind: .growthMismatch,
+                        message: "写明增长\(formatted(growth))%，但\(basis)，实际增长\(formatted(computed))%"))
                 }
             }
         }
@@ -134,11 +141,9 @@ extension Dataset {
                           !(before.derived && point.observation.derived) else { continue }
                     let factor = max(point.value / before.value, before.value / point.value)
                     guard factor > 5 else { continue }
-                    out.append(CheckFinding(
-                        place: s.place, year: point.year, indicator: indicator.id, kind: .jump,
+                    out.append(CheckFinding(about: point.observation, kind: .jump,
                         message: "\(indicator.name)由\(point.year - 1)年\(formatted(before.value))\(indicator.unit)"
-                            + "变为\(formatted(point.value))\(indicator.unit)，相差\(formatted((factor * 10).rounded() / 10))倍",
-                        evidence: point.observation.evidence, source: point.observation.source))
+                            + "变为\(formatted(point.value))\(indicator.unit)，相差\(formatted((factor * 10).rounded() / 10))倍"))
                 }
             }
         }
@@ -189,4 +194,5 @@ extension Dataset {
     }
 }
 
-func signed(_ value: Double) -> String { value >= 0 ? "+" + formatted(value) : formatted(value) }
+/// A change as a briefing writes it: +58, -1.31.
+public func signed(_ value: Double) -> String { value >= 0 ? "+" + formatted(value) : formatted(value) }

@@ -72,8 +72,6 @@ struct BriefingMaker {
                             flagged: f.coverage.reporting < f.coverage.total)
     }
 
-    func signed(_ v: Double) -> String { v >= 0 ? "+" + formatted(v) : formatted(v) }
-
     /// The headline indicator most townships give: its trend and ranking carry the sheet.
     func leading(byYear: Bool) -> Indicator? {
         headline.max { a, b in

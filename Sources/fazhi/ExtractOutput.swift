@@ -72,15 +72,7 @@ enum ExtractOutput {
         return s
     }
 
-    static func qualifierMark(_ f: Finding) -> String {
-        switch f.qualifier {
-        case .exact: return ""
-        case .moreThan: return ">"
-        case .about: return "≈"
-        case .nearly: return "近"
-        case .atLeast: return "≥"
-        }
-    }
+    static func qualifierMark(_ f: Finding) -> String { ValueText.mark(f.qualifier.rawValue) }
 
     static func csvField(_ s: String) -> String {
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
