@@ -47,6 +47,20 @@ func temporaryFolder() throws -> URL {
     return dir
 }
 
+/// A temporary folder whose `fazhi.sqlite` holds the five sample reports (no corrections).
+func storeOfSamples() throws -> URL {
+    let dir = try temporaryFolder()
+    let extract = try runFazhi(["extract", "Data/reports", "--db", dir.appendingPathComponent("fazhi.sqlite").path,
+                                "--corrections", dir.appendingPathComponent("none.csv").path])
+    #expect(extract.status == 0, "\(extract.stderr)")
+    return dir
+}
+
+/// Runs fazhi against the store in `dir`.
+func run(_ arguments: [String], inStoreOf dir: URL) throws -> FazhiRun {
+    try runFazhi(arguments + ["--db", dir.appendingPathComponent("fazhi.sqlite").path])
+}
+
 @Test func badFilesEachGetOneLineWhileGoodFilesArePrinted() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,23 +1,10 @@
 import Foundation
 import Testing
 
-/// Runs fazhi against a store in `dir` (no corrections file).
-private func run(_ arguments: [String], in dir: URL) throws -> FazhiRun {
-    try runFazhi(arguments + ["--db", dir.appendingPathComponent("fazhi.sqlite").path])
-}
-
-private func storeOfSamples() throws -> URL {
-    let dir = try temporaryFolder()
-    let extract = try runFazhi(["extract", "Data/reports", "--db", dir.appendingPathComponent("fazhi.sqlite").path,
-                                "--corrections", dir.appendingPathComponent("none.csv").path])
-    #expect(extract.status == 0, "\(extract.stderr)")
-    return dir
-}
-
 @Test func compareGivesTheStatedRateAndTheRateDerivedFromCounts() throws {
     let dir = try storeOfSamples()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let out = try run(["compare", "petitions.closure_rate", "--year", "2022", "--format", "json"], in: dir)
+    let out = try run(["compare", "petitions.closure_rate", "--year", "2022", "--format", "json"], inStoreOf: dir)
     #expect(out.status == 0, "\(out.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
     let rows = try #require(json["rows"] as? [[String: Any]])
@@ -38,7 +25,7 @@ private func storeOfSamples() throws -> URL {
 @Test func compareTableLinesUpChineseColumns() throws {
     let dir = try storeOfSamples()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let out = try run(["compare", "petitions.closure_rate", "--year", "2022"], in: dir)
+    let out = try run(["compare", "petitions.closure_rate", "--year", "2022"], inStoreOf: dir)
     let lines = out.stdout.split(separator: "\n").map(String.init)
     let first = try #require(lines.first { $0.contains("遂城街道") })
     let second = try #require(lines.first { $0.contains("北和镇") })
@@ -54,7 +41,7 @@ private func storeOfSamples() throws -> URL {
 @Test func trendJSONHasSeriesAndRollupWithCoverage() throws {
     let dir = try storeOfSamples()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let out = try run(["trend", "mediation.disputes", "--city", "湛江市", "--format", "json"], in: dir)
+    let out = try run(["trend", "mediation.disputes", "--city", "湛江市", "--format", "json"], inStoreOf: dir)
     #expect(out.status == 0, "\(out.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
     #expect(json["unit"] as? String == "件")
@@ -73,12 +60,12 @@ private func storeOfSamples() throws -> URL {
 @Test func checkPrintsJSONArrayAndTwoRegionsAreAUsageError() throws {
     let dir = try storeOfSamples()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let out = try run(["check", "--format", "json"], in: dir)
+    let out = try run(["check", "--format", "json"], inStoreOf: dir)
     #expect(out.status == 0, "\(out.stderr)")
     #expect(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) is [Any])
-    let bad = try run(["compare", "petitions.closure_rate", "--year", "2022", "--county", "a", "--city", "b"], in: dir)
+    let bad = try run(["compare", "petitions.closure_rate", "--year", "2022", "--county", "a", "--city", "b"], inStoreOf: dir)
     #expect(bad.status == 2)
-    let unknown = try run(["trend", "no.such"], in: dir)
+    let unknown = try run(["trend", "no.such"], inStoreOf: dir)
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("未知指标"))
 }
