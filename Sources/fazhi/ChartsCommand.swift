@@ -72,10 +72,11 @@ struct ChartsCommand: ParsableCommand {
         var briefingFiles: [String] = []
         if !noBriefing, let latest = year ?? data.years.last {
             let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
+            let scene = try layoutBriefing(sheet)  // laid out once, drawn in three formats
             for format in [OutputFormat.pdf, .png, .svg] {
                 let name = "briefing-\(latest).\(format.rawValue)"
-                let rendered = try renderBriefing(sheet, format: format)
-                if try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)) { written += 1 }
+                let data = try draw(scene, format: format, scale: 2)
+                if try writeIfChanged(data, to: folder.appendingPathComponent(name)) { written += 1 }
                 briefingFiles.append(name)
             }
         }
