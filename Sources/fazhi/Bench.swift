@@ -46,19 +46,12 @@ struct ExtractBench: ParsableCommand {
         }
         let extractor = ReportExtractor(catalog: try Catalog.standard(), gazetteer: try Gazetteer.standard())
         let sink = corpus.appendingPathComponent("out.json")
-        var seconds: [Double] = [], cpuSeconds: [Double] = []
         var findings = 0
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let cpuStart = IngestBench.processCPUSeconds()
+        let (median, cpu) = try medianTimes(runs: runs) { _ in
             let reports = Extract.extractAll(files, with: extractor).compactMap { try? $0.get() }
             try Data(ExtractOutput.json(reports, catalog: extractor.catalog).utf8).write(to: sink)
-            cpuSeconds.append(IngestBench.processCPUSeconds() - cpuStart)
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             findings = reports.reduce(0) { $0 + $1.chosen(in: extractor.catalog).count }
         }
-        let median = seconds.sorted()[seconds.count / 2]
-        let cpu = cpuSeconds.sorted()[cpuSeconds.count / 2]
         let mb = Double(bytes) / 1e6
         // CPU time over all threads: on a machine shared with other work it varies far less than wall time.
         print(String(format: "extract: %d files, %.1f MB, %d findings; median of %d runs %.2f s → %.1f MB/s (%d cores)"
@@ -102,30 +95,16 @@ struct IngestBench: ParsableCommand {
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-bench-ingest-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var seconds: [Double] = [], cpuSeconds: [Double] = []
-        for run in 0..<runs {
-            let store = try ReportStore(path: folder.appendingPathComponent("run\(run).sqlite").path)
-            let start = DispatchTime.now().uptimeNanoseconds
-            let cpuStart = Self.processCPUSeconds()
-            let summary = try store.ingest(batch)
-            cpuSeconds.append(Self.processCPUSeconds() - cpuStart)
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        // Each run into a fresh store, opened (and migrated) before its clock starts.
+        let stores = try (0..<max(1, runs)).map { try ReportStore(path: folder.appendingPathComponent("run\($0).sqlite").path) }
+        let (median, cpu) = try medianTimes(runs: runs) { run in
+            let summary = try stores[run].ingest(batch)
             guard summary.added == batch.count else { throw ValidationError("stored \(summary.added) of \(batch.count) reports") }
         }
-        let median = seconds.sorted()[seconds.count / 2]
-        let cpu = cpuSeconds.sorted()[cpuSeconds.count / 2]
         // The CPU time (all threads; the ingest runs on one) is steadier than wall time on a shared machine.
         print(String(format: "ingest: %d reports, %d findings, one transaction; median of %d runs %.3f s → %.0f findings/s"
                      + " (CPU %.3f s → %.0f findings per CPU-second)",
                      batch.count, total, runs, median, Double(total) / median, cpu, Double(total) / cpu))
-    }
-}
-
-extension IngestBench {
-    static func processCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import SampleReports
 import Store
 import Trends
 
@@ -16,37 +17,31 @@ struct TrendsBench: ParsableCommand {
     @Option(help: "Timed runs; the median is reported.") var runs = 3
 
     func run() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-bench-trends-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try ReportStore(path: dir.appendingPathComponent("bench.sqlite").path)
         let rows = generatedRows()
-        try store.importRows(rows, sourceFile: "bench.csv")
+        let bench = try TemporaryStore(name: "trends", rows: rows)
+        defer { bench.remove() }
         let catalog = try Catalog.standard()
         let lastYear = 2019 + years
-        var seconds: [Double] = []
         var summary = ""
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let data = Dataset(values: try store.values(), reports: try store.reports(), catalog: catalog)
+        let (median, cpu) = try medianTimes(runs: runs) { _ in
+            let data = Dataset(values: try bench.store.values(), reports: try bench.store.reports(), catalog: catalog)
             let series = data.series("petitions.closure_rate")
             let rollup = data.rollup("petitions.closure_rate", in: .county("第1县"))
             let national = data.compare("petitions.closure_rate", year: lastYear)
             let county = data.compare("petitions.closure_rate", year: lastYear, in: .county("第1县"))
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             summary = "\(series.count) series, \(rollup.count) roll-up years, \(national.rows.count) ranked nationally, "
                 + "\(county.rows.count) in a county"
         }
-        let median = seconds.sorted()[seconds.count / 2]
         print(String(format: "trends: %d townships × %d years, %d stored values; load + derive + trend + roll-up + compare: "
-                     + "median of %d runs %.2f s (%@)", townships, years, rows.count, runs, median, summary))
+                     + "median of %d runs %.2f s, CPU %.2f s (%@)", townships, years, rows.count, runs, median, cpu, summary))
     }
 
     /// Received and closed for every township and year, a stated rate for every other one.
     func generatedRows() -> [StoredValue] {
         var rows: [StoredValue] = []
         rows.reserveCapacity(townships * years * 3)
-        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: UInt64) -> Double { x = x &* 6364136223846793005 &+ 1442695040888963407; return Double((x >> 33) % n) }
+        var random = SplitMix64(seed: 1)
+        func next(_ n: UInt64) -> Double { Double(random.next() % n) }
         for t in 0..<townships {
             let county = "第\(t / 20 + 1)县", city = "第\(t / 200 + 1)市", province = "第\(t / 4000 + 1)省"
             for y in 0..<years {
