@@ -21,13 +21,14 @@ extension Dataset {
     public func compare(_ indicator: String, year: Int, in region: Region = .all) -> Comparison {
         let members = memberNumbers(indicator, in: region, year: year)
         let byKey = table[indicator] ?? [:]
-        let withValue = members.compactMap { n in byKey[Self.key(n, year)].map { (places[n], $0) } }
+        // Equal values in place order: place numbers follow the places' sorted order.
+        let withValue = members.compactMap { n in byKey[Self.key(n, year)].map { (n, $0) } }
             .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0 < $1.0 }
         var rows: [Comparison.Row] = []
         rows.reserveCapacity(members.count)
-        for (i, (p, o)) in withValue.enumerated() {
+        for (i, (n, o)) in withValue.enumerated() {
             let rank = i > 0 && withValue[i - 1].1.value == o.value ? rows[i - 1].rank : i + 1
-            rows.append(Comparison.Row(rank: rank, place: p, observation: o))
+            rows.append(Comparison.Row(rank: rank, place: places[n], observation: o))
         }
         for n in members where byKey[Self.key(n, year)] == nil {
             rows.append(Comparison.Row(rank: nil, place: places[n], observation: nil))

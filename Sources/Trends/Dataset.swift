@@ -26,49 +26,66 @@ public struct Dataset: Sendable {
     public init(values: [StoredValue], reports: [ReportRecord] = [], catalog: Catalog) {
         self.catalog = catalog
         self.reports = reports
-        // First the places, so that each has its number and its fullest city and province.
-        var canonical: [Place: Place] = [:]
-        func note(_ township: String?, _ county: String?, _ city: String?, _ province: String?) {
-            guard let township else { return }
-            let p = Place(township: township, county: county, city: city, province: province)
-            guard let known = canonical[p] else { canonical[p] = p; return }
-            if known.city == nil && city != nil || known.province == nil && province != nil {
-                canonical[p] = Place(township: township, county: county, city: known.city ?? city, province: known.province ?? province)
+        // First the places: each gets a number in order of first sight, its fullest city and province,
+        // and then its number in sorted order. The rows of one township come together (a report's
+        // findings, an import's lines), so the previous row's place is tried before the dictionary.
+        var firstSight: [Place: Int] = [:]
+        var found: [Place] = []
+        var last = -1
+        func sighting(_ township: String, _ county: String?, _ city: String?, _ province: String?) -> Int {
+            if last >= 0, sameBytes(found[last].township, township), sameBytes(found[last].county, county) {
+                fill(last, city, province)
+                return last
             }
+            let p = Place(township: township, county: county, city: city, province: province)
+            if let known = firstSight[p] { fill(known, city, province); last = known; return known }
+            firstSight[p] = found.count
+            found.append(p)
+            last = found.count - 1
+            return last
         }
-        for r in reports { note(r.township, r.county, r.city, r.province) }
-        for v in values where v.year != nil { note(v.township, v.county, v.city, v.province) }
-        let places = canonical.values.sorted()
+        func fill(_ n: Int, _ city: String?, _ province: String?) {
+            let known = found[n]
+            guard known.city == nil && city != nil || known.province == nil && province != nil else { return }
+            found[n] = Place(township: known.township, county: known.county, city: known.city ?? city,
+                             province: known.province ?? province)
+        }
+        let reportSightings = reports.map { r in r.township.map { sighting($0, r.county, r.city, r.province) } }
+        let valueSightings = values.map { v in v.year == nil ? nil : v.township.map { sighting($0, v.county, v.city, v.province) } }
+        let order = found.indices.sorted { found[$0] < found[$1] }
+        var numberOfSighting = [Int](repeating: 0, count: found.count)
+        for (n, sight) in order.enumerated() { numberOfSighting[sight] = n }
+        let places = order.map { found[$0] }
         let numbers = Dictionary(uniqueKeysWithValues: places.enumerated().map { ($1, $0) })
         var reportedYears = [Set<Int>](repeating: [], count: places.count)
-        for r in reports {
-            guard let township = r.township, let year = r.year, let n = numbers[Place(township: township, county: r.county)] else { continue }
-            reportedYears[n].insert(year)
+        for (r, sight) in zip(reports, reportSightings) {
+            guard let sight, let year = r.year else { continue }
+            reportedYears[numberOfSighting[sight]].insert(year)
         }
         // One flat table per indicator, filled by position: nested dictionaries keyed by strings
         // cost a hash of the indicator's name for every value.
         var ordinal: [String: Int] = [:]
         var names: [String] = []
-        var tables: [[Int: Observation]] = []
-        for v in values where ordinal[v.indicator] == nil {
+        var counts: [Int] = []
+        let ordinals = values.map { v -> Int in
+            if let i = ordinal[v.indicator] { counts[i] += 1; return i }
             ordinal[v.indicator] = names.count
             names.append(v.indicator)
+            counts.append(1)
+            return names.count - 1
         }
-        // Observations are large: growing a table by doubling would move each several times.
-        var counts = [Int](repeating: 0, count: names.count)
-        for v in values { counts[ordinal[v.indicator]!] += 1 }
-        tables = counts.map { Dictionary(minimumCapacity: $0) }
-        for v in values {
-            guard let township = v.township, let year = v.year,
-                  let n = numbers[Place(township: township, county: v.county)] else { continue }
-            reportedYears[n].insert(year)
-            let i = ordinal[v.indicator]!
+        var tables: [[Int: Observation]] = counts.map { Dictionary(minimumCapacity: $0) }
+        var lastKey = -1
+        for (i, v) in values.enumerated() {
+            guard let sight = valueSightings[i], let year = v.year else { continue }
+            let n = numberOfSighting[sight]
+            let k = Self.key(n, year)
+            if k != lastKey { reportedYears[n].insert(year); lastKey = k }
             let o = Observation(place: places[n], year: year, indicator: v.indicator, value: v.value, unit: v.unit,
                                 qualifier: v.qualifier, source: v.source, derived: false, evidence: v.evidence,
                                 statedChange: v.statedChange, statedGrowthPercent: v.statedGrowthPercent)
-            let k = Self.key(n, year)
-            if let existing = tables[i][k], Self.precedence(existing) >= Self.precedence(o) { continue }
-            tables[i][k] = o
+            if let existing = tables[ordinals[i]][k], !Self.takes(o, over: existing) { continue }
+            tables[ordinals[i]][k] = o
         }
         var table = Dictionary(uniqueKeysWithValues: zip(names, tables))
         Self.addImpliedPreviousYears(&table)
@@ -82,7 +99,14 @@ public struct Dataset: Sendable {
         self.years = years.sorted()
     }
 
-    /// A correction overrides a report; a report is preferred to an imported figure.
+    /// Whether `o` replaces `existing` for the same key: a correction overrides a report, a report an
+    /// imported figure; between two of a kind (two reports of one township and year), the first source
+    /// by name, whatever order the store gave them in.
+    static func takes(_ o: Observation, over existing: Observation) -> Bool {
+        let a = precedence(o), b = precedence(existing)
+        return a != b ? a > b : compareBytes(o.source, existing.source) < 0
+    }
+
     static func precedence(_ o: Observation) -> Int {
         if o.corrected { return 3 }
         if o.source.hasPrefix("import:") { return 1 }

@@ -1,25 +1,49 @@
 /// One value of one indicator for one township and year, as stated in a report, set by a correction,
 /// imported, or derived from other values.
-public struct Observation: Sendable, Equatable {
-    public var place: Place
-    public var year: Int
-    public var indicator: String
-    public var value: Double
-    public var unit: String
+///
+/// A class: a store of 40,000 townships holds hundreds of thousands of these in its tables, and a
+/// reference is copied and moved far more cheaply than a struct of a dozen fields.
+public final class Observation: Sendable, Equatable {
+    public let place: Place
+    public let year: Int
+    public let indicator: String
+    public let value: Double
+    public let unit: String
     /// `exact`, `more_than`, `about`, `nearly`, `at_least`.
-    public var qualifier: String
+    public let qualifier: String
     /// The report's path, `correction`, `import:FILE`, or for a derived value the sources it came from.
-    public var source: String
+    public let source: String
     /// Computed from other values (a rate from its counts, a previous year from a stated change).
-    public var derived: Bool
+    public let derived: Bool
     /// The sentence the value came from, or the note of a correction, or how it was derived.
-    public var evidence: String?
+    public let evidence: String?
     /// A change from the previous year stated beside the value, signed.
-    public var statedChange: Double?
+    public let statedChange: Double?
     /// A growth rate stated beside the value, in percent, signed.
-    public var statedGrowthPercent: Double?
+    public let statedGrowthPercent: Double?
+
+    public init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String, source: String,
+                derived: Bool, evidence: String?, statedChange: Double? = nil, statedGrowthPercent: Double? = nil) {
+        self.place = place
+        self.year = year
+        self.indicator = indicator
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.source = source
+        self.derived = derived
+        self.evidence = evidence
+        self.statedChange = statedChange
+        self.statedGrowthPercent = statedGrowthPercent
+    }
 
     public var corrected: Bool { source == "correction" }
     /// 余, 约, 近, 以上: the report gives a bound or a rounded figure.
     public var approximate: Bool { qualifier != "exact" }
+
+    public static func == (a: Observation, b: Observation) -> Bool {
+        a.place == b.place && a.year == b.year && a.indicator == b.indicator && a.value == b.value && a.unit == b.unit
+            && a.qualifier == b.qualifier && a.source == b.source && a.derived == b.derived && a.evidence == b.evidence
+            && a.statedChange == b.statedChange && a.statedGrowthPercent == b.statedGrowthPercent
+    }
 }

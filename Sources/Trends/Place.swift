@@ -1,3 +1,5 @@
+import Foundation
+
 /// A township as the store knows it. Two townships of one name in different counties are different places.
 public struct Place: Hashable, Sendable, Comparable {
     public var township: String
@@ -16,7 +18,7 @@ public struct Place: Hashable, Sendable, Comparable {
     /// and hash by their UTF-8 bytes: they come from one normalizer, and Swift's Unicode-aware string
     /// hashing made loading a store of 40,000 townships several times slower.
     public static func == (a: Place, b: Place) -> Bool {
-        a.township.utf8.elementsEqual(b.township.utf8) && optionalBytesEqual(a.county, b.county)
+        sameBytes(a.township, b.township) && sameBytes(a.county, b.county)
     }
 
     public func hash(into h: inout Hasher) {
@@ -26,25 +28,33 @@ public struct Place: Hashable, Sendable, Comparable {
 
     /// Sorted by province, city, county, then township (by code point), so tables read region by region.
     public static func < (a: Place, b: Place) -> Bool {
-        if let order = byteOrder(a.province, b.province) { return order }
-        if let order = byteOrder(a.city, b.city) { return order }
-        if let order = byteOrder(a.county, b.county) { return order }
-        return byteOrder(a.township, b.township) ?? false
+        var order = compareBytes(a.province, b.province)
+        if order == 0 { order = compareBytes(a.city, b.city) }
+        if order == 0 { order = compareBytes(a.county, b.county) }
+        if order == 0 { order = compareBytes(a.township, b.township) }
+        return order < 0
     }
 }
 
-private func optionalBytesEqual(_ a: String?, _ b: String?) -> Bool {
+/// Whether two names (nil for unknown) have the same UTF-8 bytes.
+func sameBytes(_ a: String?, _ b: String?) -> Bool {
     switch (a, b) {
     case (nil, nil): return true
-    case let (x?, y?): return x.utf8.elementsEqual(y.utf8)
+    case let (x?, y?): return compareBytes(x, y) == 0
     default: return false
     }
 }
 
-/// Whether `a` sorts before `b` by code point (nil first), or nil when they are equal.
-private func byteOrder(_ a: String?, _ b: String?) -> Bool? {
-    let l = (a ?? "").utf8, r = (b ?? "").utf8
-    return l.elementsEqual(r) ? nil : l.lexicographicallyPrecedes(r)
+/// memcmp order of the UTF-8 bytes (code point order); nil sorts first.
+func compareBytes(_ a: String?, _ b: String?) -> Int {
+    guard var a, var b else { return a == nil ? (b == nil ? 0 : -1) : 1 }
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
+            return order != 0 ? order : x.count - y.count
+        }
+    }
 }
 
 private func hashBytes(_ s: String, into h: inout Hasher) {
