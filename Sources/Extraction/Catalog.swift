@@ -63,6 +63,12 @@ public struct Catalog: Codable, Sendable {
     public var subsetMarkers: [String]
     /// Words in a number's clause that make it a change from last year, not this year's total.
     public var changeWords: [String]
+    /// Words before a number in its sentence that make it a target or a plan (力争, 下一步, 明年),
+    /// not this year's result. Optional, so that a catalog written before it still loads.
+    public var planWords: [String]?
+    /// Words opening the clause right after a number that say the rest holds for all of it
+    /// (执法人员44人，均已取得执法证件): that clause's words count as the number's own. Optional.
+    public var allOfWords: [String]?
     /// Words in a number's sentence that say it is the whole year's or the whole township's total.
     public var totalWords: [String]
     /// Every measure word a number may carry; the longest one after a number is its unit.

@@ -12,6 +12,8 @@ public struct IndicatorExtractor: Sendable {
     private let subsetWords: Set<Int>
     private let subsetMarkers: Set<Int>
     private let changeWords: Set<Int>
+    private let planWords: Set<Int>
+    private let allOfWords: Set<Int>
     private let totalWords: Set<Int>
     private let measureWords: Set<Int>
     /// For each subject word, the indicators it names.
@@ -46,6 +48,8 @@ public struct IndicatorExtractor: Sendable {
         subsetWords = ids(catalog.subsetWords)
         subsetMarkers = ids(catalog.subsetMarkers)
         changeWords = ids(catalog.changeWords)
+        planWords = ids(catalog.planWords ?? [])
+        allOfWords = ids(catalog.allOfWords ?? [])
         totalWords = ids(catalog.totalWords)
         measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
         var owners: [Int: Set<Int>] = [:]
@@ -98,10 +102,20 @@ public struct IndicatorExtractor: Sendable {
             // What leaders did, named before the number, rules it out for every indicator;
             // so does 其中 before it in the same comma-delimited stretch.
             if hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 力争…化解率达95%以上, 下一步计划开展50场: a target, not this year's result.
+            if hits.contains(where: { planWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) }) { continue }
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
-            let clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
+            var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
+            // Words that rule a number out count in its own clause only.
+            let ownClauseWords = Set(clauseHits.map(\.word))
+            // 执法人员44人，均已取得执法证件: a clause opened by 均 names what the number's own clause
+            // counts, so its subjects and actions count as the number's own.
+            if let next = sentence.clauses.first(where: { $0.lowerBound >= clause.upperBound }),
+               hits.contains(where: { allOfWords.contains($0.word) && $0.range.lowerBound == next.lowerBound }) {
+                clauseHits += hits.filter { next.contains($0.range.lowerBound) && $0.range.upperBound <= next.upperBound }
+            }
             let clauseWords = Set(clauseHits.map(\.word))
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             let unitID = measureWord(after: number, hits: hits)
@@ -124,7 +138,7 @@ public struct IndicatorExtractor: Sendable {
                 case .count: guard number.role == .quantity, let unitID, rule.units.contains(unitID) else { continue }
                 }
                 guard sentenceWords.isDisjoint(with: rule.excludeSentence),
-                      clauseWords.isDisjoint(with: rule.exclude) else { continue }
+                      ownClauseWords.isDisjoint(with: rule.exclude) else { continue }
                 if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
                 let localSubjects = clauseHits.filter { rule.subjects.contains($0.word) }
@@ -152,10 +166,12 @@ public struct IndicatorExtractor: Sendable {
                         if let unit = change.absoluteUnit, unit == unitID || rule.units.contains(unit) {
                             candidate.statedChange = change.absolute
                         }
+                        candidate.statedGrowthPercent = change.growthPercent
                     case .rate:
+                        // A rate's change is written in 个百分点; 化解率94.74%,同比下降13.6% is about
+                        // the disputes the sentence counts, not the rate.
                         candidate.statedChange = change.percentagePoints
                     }
-                    candidate.statedGrowthPercent = change.growthPercent
                 }
                 found.append(candidate)
             }

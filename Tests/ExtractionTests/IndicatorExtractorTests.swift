@@ -37,6 +37,14 @@ let genreSentences: [GenreSentence] = [
     GenreSentence(text: "聘请村(居)法律顾问12名,实现法律顾问全覆盖。", expected: ["legal.advisers": 12]),
     GenreSentence(text: "依托12345热线和“1+6+N”机制,及时回应群众诉求。", expected: [:]),
     GenreSentence(text: "全镇配备人民调解员86名。", expected: ["mediation.mediators": 86]),
+    // A target for next year is not this year's result.
+    GenreSentence(text: "下一步,力争全年开展法治宣传活动不少于60场,矛盾纠纷化解率保持在98%以上。", expected: [:]),
+    GenreSentence(text: "明年计划开展普法活动30场次。", expected: [:]),
+    // 均已 says the clause before it counts certified staff.
+    GenreSentence(text: "全镇现有行政执法人员三十一人,均已取得行政执法证件,做到持证上岗。",
+                  expected: ["enforcement.certified_staff": 31]),
+    // …but a word that rules a number out counts in its own clause only.
+    GenreSentence(text: "新增行政诉讼案件3件,均已审结。", expected: ["review.litigation_cases": 3]),
 ]
 
 @Test(arguments: genreSentences)

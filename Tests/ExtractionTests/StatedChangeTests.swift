@@ -82,3 +82,11 @@ import ReportText
     let found = chosenValues("全年解答群众法律咨询较上年增加300人次。")
     #expect(found["legal.consultations"] == nil)
 }
+
+@Test func aPercentChangeAfterARateIsAboutTheCountsNotTheRate() {
+    let found = chosenValues("全年调解矛盾纠纷19起,调解成功率为94.74%,同比下降13.6%。")
+    let rate = found["mediation.resolution_rate"]
+    #expect(rate?.value == 94.74)
+    #expect(rate?.statedGrowthPercent == nil)
+    #expect(rate?.statedChange == nil)
+}
