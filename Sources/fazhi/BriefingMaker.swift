@@ -97,7 +97,12 @@ struct BriefingMaker {
         ranking?.sourceLine = nil; ranking?.watermark = nil
         let findings = data.checks()
             .filter { c in (c.year == nil || c.year == year) && (c.place.map(region.contains) ?? (region == .all)) }
-            .map { c in (c.place.map { "\($0.township)：" } ?? "") + c.message }
+            .map { c -> String in
+                // The indicator's name, where the message does not already say it.
+                let name = c.indicator.flatMap { data.catalog.indicator($0)?.name }.flatMap { c.message.contains($0) ? nil : $0 }
+                let subject = [c.place?.township, name].compactMap { $0 }.joined(separator: " ")
+                return (subject.isEmpty ? "" : subject + "：") + c.message
+            }
         let regionName = maker.regionTitle
         let title = english ? "Township rule-of-law indicators, \(regionName), \(year)" : "\(regionName)\(year)年镇街法治政府建设指标简报"
         let reports = data.reports.filter { r in
