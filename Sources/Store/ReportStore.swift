@@ -287,7 +287,8 @@ public final class ReportStore {
             var byKey: [CorrectionKey: Correction] = [:]
             for c in corrections { byKey[CorrectionKey(c.township, c.county, c.year, c.indicator)] = c }
             var used = Set<CorrectionKey>()
-            for i in values.indices {
+            // Without corrections there is nothing to match: no key to build for every value.
+            for i in values.indices where !byKey.isEmpty {
                 let v = values[i]
                 guard let township = v.township, let year = v.year else { continue }
                 // A correction without a county applies to the township in any county.
