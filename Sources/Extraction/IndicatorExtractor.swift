@@ -9,29 +9,29 @@ public struct IndicatorExtractor: Sendable {
     public let catalog: Catalog
     private let keywords: KeywordIndex
     private let rules: [CompiledRule]
-    private let subsetWords: Set<Int>
-    private let subsetMarkers: Set<Int>
-    private let changeWords: Set<Int>
-    private let planWords: Set<Int>
-    private let allOfWords: Set<Int>
-    private let totalWords: Set<Int>
-    private let measureWords: Set<Int>
-    /// For each subject word, the indicators it names.
-    private let subjectOwners: [Int: Set<Int>]
+    private let subsetWords: IDSet
+    private let subsetMarkers: IDSet
+    private let changeWords: IDSet
+    private let planWords: IDSet
+    private let allOfWords: IDSet
+    private let totalWords: IDSet
+    private let measureWords: IDSet
+    /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
+    private let subjectOwners: [IDSet]
 
     /// A class, not a struct: the rule loop runs for every number, and copying a struct of
     /// six collections there cost a retain and release for each of them.
     private final class CompiledRule: Sendable {
         let indicator: Indicator
-        let subjects: Set<Int>
-        let actions: Set<Int>
+        let subjects: IDSet
+        let actions: IDSet
         /// Keyword ids of the units: comparing ids, not strings, in the loop over numbers.
-        let units: Set<Int>
-        let exclude: Set<Int>
-        let excludeSentence: Set<Int>
+        let units: IDSet
+        let exclude: IDSet
+        let excludeSentence: IDSet
 
-        init(indicator: Indicator, subjects: Set<Int>, actions: Set<Int>, units: Set<Int>,
-             exclude: Set<Int>, excludeSentence: Set<Int>) {
+        init(indicator: Indicator, subjects: IDSet, actions: IDSet, units: IDSet,
+             exclude: IDSet, excludeSentence: IDSet) {
             self.indicator = indicator
             self.subjects = subjects
             self.actions = actions
@@ -44,7 +44,7 @@ public struct IndicatorExtractor: Sendable {
     public init(catalog: Catalog) {
         self.catalog = catalog
         var index = KeywordIndex()
-        func ids(_ words: [String]) -> Set<Int> { Set(words.map { index.add($0) }) }
+        func ids(_ words: [String]) -> IDSet { IDSet(words.map { index.add($0) }) }
         subsetWords = ids(catalog.subsetWords)
         subsetMarkers = ids(catalog.subsetMarkers)
         changeWords = ids(catalog.changeWords)
@@ -52,18 +52,18 @@ public struct IndicatorExtractor: Sendable {
         allOfWords = ids(catalog.allOfWords ?? [])
         totalWords = ids(catalog.totalWords)
         measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
-        var owners: [Int: Set<Int>] = [:]
+        var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
-            let subjects = ids(indicator.subjects)
-            for word in subjects { owners[word, default: []].insert(n) }
+            let subjects = indicator.subjects.map { index.add($0) }
+            for word in subjects { owners[word, default: IDSet()].insert(n) }
             rules.append(CompiledRule(
-                indicator: indicator, subjects: subjects, actions: ids(indicator.actions),
+                indicator: indicator, subjects: IDSet(subjects), actions: ids(indicator.actions),
                 units: ids(indicator.units), exclude: ids(indicator.exclude),
                 excludeSentence: ids(indicator.excludeSentence)))
         }
         self.rules = rules
-        self.subjectOwners = owners
+        self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
         self.keywords = index
     }
 
@@ -90,9 +90,9 @@ public struct IndicatorExtractor: Sendable {
         let titled = Self.spans(in: slice, open: "《", close: "》")
         let allHits = keywords.hits(in: slice).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
         let hits = allHits.filter { hit in
-            subjectOwners[hit.word] != nil || !quoted.contains { $0.contains(hit.range.lowerBound) }
+            !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
         }
-        let sentenceWords = Set(hits.map(\.word))
+        let sentenceWords = IDSet(hits.map(\.word))
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         var found: [Finding] = []
         // Every candidate of the sentence quotes it whole: the quote is built once, when first needed.
@@ -109,14 +109,14 @@ public struct IndicatorExtractor: Sendable {
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             // Words that rule a number out count in its own clause only.
-            let ownClauseWords = Set(clauseHits.map(\.word))
+            let ownClauseWords = IDSet(clauseHits.map(\.word))
             // 执法人员44人，均已取得执法证件: a clause opened by 均 names what the number's own clause
             // counts, so its subjects and actions count as the number's own.
             if let next = sentence.clauses.first(where: { $0.lowerBound >= clause.upperBound }),
                hits.contains(where: { allOfWords.contains($0.word) && $0.range.lowerBound == next.lowerBound }) {
                 clauseHits += hits.filter { next.contains($0.range.lowerBound) && $0.range.upperBound <= next.upperBound }
             }
-            let clauseWords = Set(clauseHits.map(\.word))
+            let clauseWords = IDSet(clauseHits.map(\.word))
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             let unitID = measureWord(after: number, hits: hits)
             let unit = unitID.map { keywords.words[$0] }
@@ -127,8 +127,8 @@ public struct IndicatorExtractor: Sendable {
             // `持证上岗率、培训覆盖率双100%`: one figure shared by the rates listed before it.
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
             let stretch = Self.commaStretch(around: start, in: slice)
-            let stretchWords = Set(hits.filter { stretch.contains($0.range.lowerBound) }.map(\.word))
-            let nearestEarlierSubject = hits.last { subjectOwners[$0.word] != nil && $0.range.upperBound <= clause.lowerBound }
+            let stretchWords = IDSet(hits.filter { stretch.contains($0.range.lowerBound) }.map(\.word))
+            let nearestEarlierSubject = hits.last { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= clause.lowerBound }
             // What the report says this number changed by since last year: read once, when first needed.
             var change: StatedChange?
 
@@ -148,7 +148,7 @@ public struct IndicatorExtractor: Sendable {
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
                 let inheritedSubject = !countsItsOwnNoun
-                    && (nearestEarlierSubject.map { subjectOwners[$0.word]!.contains(n) } ?? false)
+                    && (nearestEarlierSubject.map { subjectOwners[$0.word].contains(n) } ?? false)
                 guard localSubject || inheritedSubject else { continue }
 
                 var score = 10

@@ -4,7 +4,7 @@ import Foundation
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
     static func json(_ reports: [ExtractedReport], catalog: Catalog) -> String {
-        JSON.array(reports.map { report in
+        JSON.renderedArray(reports) { report in
             let m = report.metadata
             return .object([
                 ("source", .string(report.source)),
@@ -24,7 +24,7 @@ enum ExtractOutput {
                     return .object(fields)
                 })),
             ])
-        }).rendered() + "\n"
+        } + "\n"
     }
 
     static func csv(_ reports: [ExtractedReport], catalog: Catalog) -> String {

@@ -14,6 +14,14 @@ indirect enum JSON {
     static func optional(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
     static func optional(_ i: Int?) -> JSON { i.map(JSON.int) ?? .null }
 
+    /// A top-level array whose items are built and rendered across all cores: a batch of thousands of
+    /// reports is otherwise rendered on one core after the extraction. The same text as `.array(…)`.
+    static func renderedArray<T: Sendable>(_ elements: [T], item: @Sendable (T) -> JSON) -> String {
+        if elements.isEmpty { return "[]" }
+        let items = elements.parallelMap { item($0).rendered(indent: 1) }
+        return "[\n  " + items.joined(separator: ",\n  ") + "\n]"
+    }
+
     /// Pretty-printed with two spaces; Chinese written as is, not escaped.
     func rendered(indent: Int = 0) -> String {
         var out = ""

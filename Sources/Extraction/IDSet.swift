@@ -1,0 +1,34 @@
+/// A set of small non-negative integers (keyword ids, rule numbers) kept as bits.
+///
+/// The extractor asks, for every number and every rule, whether a clause holds any of a rule's
+/// words; with a few hundred words in the catalog a bit test or a word-wise AND answers that
+/// without the hashing a `Set<Int>` does on every call.
+struct IDSet: Sendable {
+    private var bits: [UInt64] = []
+
+    init() {}
+
+    init<S: Sequence>(_ ids: S) where S.Element == Int {
+        for id in ids { insert(id) }
+    }
+
+    var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
+
+    func contains(_ id: Int) -> Bool {
+        let word = id >> 6
+        return word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
+    }
+
+    mutating func insert(_ id: Int) {
+        precondition(id >= 0, "IDSet holds non-negative ids")
+        let word = id >> 6
+        if word >= bits.count { bits += [UInt64](repeating: 0, count: word + 1 - bits.count) }
+        bits[word] |= 1 << UInt64(id & 63)
+    }
+
+    func isDisjoint(with other: IDSet) -> Bool {
+        for k in 0..<min(bits.count, other.bits.count) where bits[k] & other.bits[k] != 0 { return false }
+        return true
+    }
+
+}
