@@ -172,16 +172,7 @@ struct Scan {
         if !early || t.isEmpty { return line.lowerBound < Scan.openingLength ? .opening : .body }
         let sentence = has("。", in: t)
         // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
-        if t.count <= 160 {
-            for label in Scan.issuerLabels {
-                var from = t.lowerBound
-                while let at = find(label, in: from..<t.upperBound) {
-                    from = at + 1
-                    let after = at + label.count
-                    if after >= t.upperBound || ":：|] 】\t".unicodeScalars.contains(s[after]) { return .issuer }
-                }
-            }
-        }
+        if t.count <= 160 && hasIssuerLabel(in: t) { return .issuer }
         for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
         let last = s[t.upperBound - 1]
         if (last == ":" || last == "：") && t.count <= 40 && (has("委", in: t) || has("政府", in: t)) && !sentence {
@@ -198,6 +189,28 @@ struct Scan {
             }
         }
         return line.lowerBound < Scan.openingLength ? .opening : .body
+    }
+
+    /// Whether an issuer label stands in the line as a field name: at its end, or before a colon,
+    /// a bar, a bracket or a space. One pass over the line, trying the labels that start with each scalar.
+    func hasIssuerLabel(in t: Range<Int>) -> Bool {
+        for at in t where Scan.issuerLabelStarts.contains(s[at]) {
+            for label in Scan.issuerLabels where label[0] == s[at] && starts(label, at: at, before: t.upperBound) {
+                let after = at + label.count
+                if after >= t.upperBound || Scan.fieldSeparators.contains(s[after]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Arrays, not sets: a handful of scalars compared beats hashing one at every position.
+    static let issuerLabelStarts = Array(Set(issuerLabels.map { $0[0] }))
+    static let fieldSeparators = Array(":：|] 】\t".unicodeScalars)
+
+    func starts(_ word: [Unicode.Scalar], at i: Int, before end: Int) -> Bool {
+        guard i + word.count <= end else { return false }
+        for k in word.indices where s[i + k] != word[k] { return false }
+        return true
     }
 
     /// 一、 (一) 1. 第一: a section heading, not a title.
@@ -555,7 +568,7 @@ struct Scan {
             let t = trimmed(line)
             var from = t.lowerBound
             // A labelled field: 发布机构：…
-            for label in Scan.issuerLabels where find(label, in: t) == from {
+            for label in Scan.issuerLabels where starts(label, at: from, before: t.upperBound) {
                 var after = from + label.count
                 while after < t.upperBound && ":：| \t".unicodeScalars.contains(s[after]) { after += 1 }
                 if after > from + label.count { from = after }

@@ -16,8 +16,11 @@ public struct ExtractedReport: Sendable {
 
     /// The one value per indicator, in catalog order.
     public func chosen(in catalog: Catalog) -> [Finding] {
-        let order = Dictionary(uniqueKeysWithValues: catalog.indicators.enumerated().map { ($1.id, $0) })
-        return findings.filter(\.chosen).sorted { (order[$0.indicator] ?? .max) < (order[$1.indicator] ?? .max) }
+        let chosen = findings.filter(\.chosen)
+        // A report has a handful of chosen values: finding each in the catalog's list costs less
+        // than building a dictionary of the whole catalog for every report.
+        let position = chosen.map { f in catalog.indicators.firstIndex { $0.id == f.indicator } ?? .max }
+        return chosen.indices.sorted { position[$0] < position[$1] }.map { chosen[$0] }
     }
 }
 

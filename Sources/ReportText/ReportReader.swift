@@ -188,27 +188,41 @@ public enum ReportReader {
     /// named explicitly are kept whatever their extension. Sorted by path, without duplicates.
     public static func reportFiles(under paths: [URL]) -> [URL] {
         var found: [String: URL] = [:]
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            let exists = fm.fileExists(atPath: path.path, isDirectory: &isDirectory)
-            guard exists && isDirectory.boolValue else {
-                let url = path.standardizedFileURL
-                found[url.path] = url
+            let root = path.standardizedFileURL
+            guard kind(of: root.path) == .directory else {
+                found[root.path] = root
                 continue
             }
-            guard let walker = fm.enumerator(at: path, includingPropertiesForKeys: [.isRegularFileKey],
-                                             options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in walker {
-                let name = url.lastPathComponent
-                guard reportExtensions.contains(url.pathExtension.lowercased()),
-                      !name.hasPrefix("~$"), !name.hasPrefix(".") else { continue }
-                let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
-                guard isFile else { continue }
-                let standard = url.standardizedFileURL
-                found[standard.path] = standard
+            // Walked by path with one stat per entry: asking each file URL for its resource values
+            // goes through NSURL on Linux and cost more than extracting a short report.
+            guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
+            let folder = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                let full = folder + relative
+                if name.hasPrefix(".") {
+                    if kind(of: full) == .directory { walker.skipDescendants() }
+                    continue
+                }
+                guard reportExtensions.contains((name as NSString).pathExtension.lowercased()),
+                      !name.hasPrefix("~$"), kind(of: full) == .file else { continue }
+                found[full] = URL(fileURLWithPath: full)
             }
         }
         return found.keys.sorted().map { found[$0]! }
+    }
+
+    private enum EntryKind { case file, directory, other }
+
+    /// What a path is, following symbolic links (a link to a report is a report).
+    private static func kind(of path: String) -> EntryKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
     }
 }

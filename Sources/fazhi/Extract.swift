@@ -110,7 +110,10 @@ struct Extract: ParsableCommand {
     /// A path as the user would type it: relative to the current folder (`../shared/seeds/a.txt`).
     static func displayPath(_ url: URL) -> String {
         let here = currentFolderComponents
-        let there = url.standardizedFileURL.pathComponents
+        // Paths from `reportFiles` are standardized already; standardizing a URL costs more than
+        // extracting a short report, so only a path that may hold `.` or `..` goes through it.
+        let path = url.path.contains("/.") ? url.standardizedFileURL.path : url.path
+        let there = ["/"] + path.split(separator: "/").map(String.init)
         let common = zip(here, there).prefix { $0 == $1 }.count
         guard common > 1 else { return url.standardizedFileURL.path }
         return (Array(repeating: "..", count: here.count - common) + there[common...]).joined(separator: "/")
