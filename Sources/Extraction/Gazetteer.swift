@@ -37,7 +37,11 @@ public final class Gazetteer: Sendable {
         /// The most official form among them.
         var form: Form { forms.min { $0.rawValue < $1.rawValue } ?? .short }
         /// Units written so in full or reduced form (the ones a plain scan may trust).
-        var officialUnits: [Int] { zip(units, forms).filter { $0.1 != .short }.map { $0.0 } }
+        var officialUnits: [Int] {
+            // Most names are official for every unit they name: then the list is `units` itself, not a copy.
+            if !forms.contains(.short) { return units }
+            return zip(units, forms).filter { $0.1 != .short }.map { $0.0 }
+        }
     }
 
     public let units: [Unit]
@@ -281,13 +285,12 @@ public final class Gazetteer: Sendable {
         return found.reversed()
     }
 
-    /// A short or other-form name of a unit ending exactly before `end` (exclusive), longest first.
-    func namesEnding(before end: Int, in text: [Unicode.Scalar], forms: Set<Form>) -> [(start: Int, entry: Int)] {
+    /// A short name of a unit (廉江, 广东) ending exactly before `end` (exclusive), longest first.
+    func shortNamesEnding(before end: Int, in text: [Unicode.Scalar]) -> [(start: Int, entry: Int)] {
         var found: [(start: Int, entry: Int)] = []
-        let longest = forms == [.short] ? maxShortLength : max(maxShortLength, maxNameLength)
         var hash = Gazetteer.hashSeed
         var k = 0
-        while k < longest && end - k - 1 >= 0 {
+        while k < maxShortLength && end - k - 1 >= 0 {
             let scalar = text[end - k - 1]
             if !Gazetteer.isHan(scalar) { break }
             hash = Gazetteer.mix(hash, scalar)
@@ -295,8 +298,7 @@ public final class Gazetteer: Sendable {
             if k >= 2, mayHave(hash), let ids = byHash[hash] {
                 for id in ids {
                     let e = entries[Int(id)]
-                    if e.scalars.count == k && text[(end - k)..<end].elementsEqual(e.scalars)
-                        && e.forms.contains(where: { forms.contains($0) }) {
+                    if e.scalars.count == k && text[(end - k)..<end].elementsEqual(e.scalars) && e.forms.contains(.short) {
                         found.append((end - k, Int(id)))
                     }
                 }

@@ -8,7 +8,13 @@ struct IDSet: Sendable {
 
     init() {}
 
-    init<S: Sequence>(_ ids: S) where S.Element == Int {
+    /// An empty set with room for ids below `capacity` without growing.
+    init(capacity: Int) {
+        bits = [UInt64](repeating: 0, count: max(0, capacity - 1) / 64 + 1)
+    }
+
+    init(_ ids: [Int]) {
+        if let largest = ids.max() { bits = [UInt64](repeating: 0, count: largest / 64 + 1) }
         for id in ids { insert(id) }
     }
 

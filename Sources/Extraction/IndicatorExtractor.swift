@@ -92,7 +92,7 @@ public struct IndicatorExtractor: Sendable {
         let hits = allHits.filter { hit in
             !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
         }
-        let sentenceWords = IDSet(hits.map(\.word))
+        let sentenceWords = words(of: hits)
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         var found: [Finding] = []
         // Every candidate of the sentence quotes it whole: the quote is built once, when first needed.
@@ -109,14 +109,14 @@ public struct IndicatorExtractor: Sendable {
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             // Words that rule a number out count in its own clause only.
-            let ownClauseWords = IDSet(clauseHits.map(\.word))
+            let ownClauseWords = words(of: clauseHits)
             // 执法人员44人，均已取得执法证件: a clause opened by 均 names what the number's own clause
             // counts, so its subjects and actions count as the number's own.
             if let next = sentence.clauses.first(where: { $0.lowerBound >= clause.upperBound }),
                hits.contains(where: { allOfWords.contains($0.word) && $0.range.lowerBound == next.lowerBound }) {
                 clauseHits += hits.filter { next.contains($0.range.lowerBound) && $0.range.upperBound <= next.upperBound }
             }
-            let clauseWords = IDSet(clauseHits.map(\.word))
+            let clauseWords = words(of: clauseHits)
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             let unitID = measureWord(after: number, hits: hits)
             let unit = unitID.map { keywords.words[$0] }
@@ -127,7 +127,7 @@ public struct IndicatorExtractor: Sendable {
             // `持证上岗率、培训覆盖率双100%`: one figure shared by the rates listed before it.
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
             let stretch = Self.commaStretch(around: start, in: slice)
-            let stretchWords = IDSet(hits.filter { stretch.contains($0.range.lowerBound) }.map(\.word))
+            let stretchWords = words(of: hits.lazy.filter { stretch.contains($0.range.lowerBound) })
             let nearestEarlierSubject = hits.last { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= clause.lowerBound }
             // What the report says this number changed by since last year: read once, when first needed.
             var change: StatedChange?
@@ -177,6 +177,13 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// The keyword ids of some hits, built without intermediate arrays: this runs several times per number.
+    private func words(of hits: some Sequence<KeywordIndex.Hit>) -> IDSet {
+        var set = IDSet(capacity: keywords.words.count)
+        for hit in hits { set.insert(hit.word) }
+        return set
     }
 
     /// A change from the previous year stated after a value: `较上年增加58人,增长率109%`.

@@ -41,6 +41,7 @@ struct KeywordIndex: Sendable {
     /// Every word occurrence inside `scalars`, overlapping ones included, in order of start.
     func hits(in scalars: ArraySlice<Unicode.Scalar>) -> [Hit] {
         var found: [Hit] = []
+        found.reserveCapacity(16)
         let root = nodes[0].next
         var start = scalars.startIndex
         while start < scalars.endIndex {

@@ -247,8 +247,7 @@ struct Scan {
         // Township mentions and strong evidence for the levels above.
         var aboveEnds: [Int: [Int]] = [:]
         for m in mentions {
-            let levels = Set(m.units.map { gz.units[$0].level })
-            if levels.contains(.township) {
+            if m.units.contains(where: { gz.units[$0].level == .township }) {
                 townshipMentions.append(Mention(start: m.start, end: m.end, entry: m.entry,
                                                 units: m.units.filter { gz.units[$0].level == .township },
                                                 zone: m.zone))
@@ -262,7 +261,7 @@ struct Scan {
         // Short forms where they stand as a place.
         for m in townshipMentions {
             if let above = aboveEnds[m.start] { prefixAreas[m.start] = above }
-            for (start, entryID) in gz.namesEnding(before: m.start, in: s, forms: [.short]) {
+            for (start, entryID) in gz.shortNamesEnding(before: m.start, in: s) {
                 let units = shortUnits(entryID)
                 for u in units { note(u, zones[start]) }
                 if prefixAreas[m.start] == nil { prefixAreas[m.start] = units }
@@ -274,14 +273,14 @@ struct Scan {
             || (s[i] == "人" && starts("人民政府", at: i)) {
             let level = s[i - 1]
             guard "县市区州旗盟省".unicodeScalars.contains(level) else { continue }
-            for (start, entryID) in gz.namesEnding(before: i - 1, in: s, forms: [.short]) {
+            for (start, entryID) in gz.shortNamesEnding(before: i - 1, in: s) {
                 for u in shortUnits(entryID) where levelMatches(gz.units[u], level) { note(u, zones[start]) }
             }
         }
         // Short forms anywhere in the title, the issuer and the file name.
         for (n, line) in lines.enumerated() where [.title, .issuer, .fileName].contains(lineZone[n]) {
             for end in line.lowerBound..<line.upperBound {
-                for (start, entryID) in gz.namesEnding(before: end + 1, in: s, forms: [.short]) where start >= line.lowerBound {
+                for (start, entryID) in gz.shortNamesEnding(before: end + 1, in: s) where start >= line.lowerBound {
                     // Inside a full name (廉江 of 廉江市, or part of a township's name) it adds nothing.
                     if mentions.contains(where: { $0.start <= start && end < $0.end }) { continue }
                     for u in shortUnits(entryID) { note(u, lineZone[n]) }

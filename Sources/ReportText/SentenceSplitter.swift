@@ -103,6 +103,8 @@ public enum SentenceSplitter {
         let range = trimmed(s, raw)
         guard !range.isEmpty else { return }
         var clauses: [Range<Int>] = []
+        // Room for a typical sentence's clauses at once, rather than growing 1, 2, 4, 8.
+        clauses.reserveCapacity(8)
         let end = min(contentEnd, range.upperBound)
         var clauseStart = range.lowerBound
         var k = range.lowerBound
