@@ -143,6 +143,23 @@ final class TrendsTests: XCTestCase {
         XCTAssertEqual(pooled.coverage.reporting, 1)
     }
 
+    /// 排查矛盾纠纷77件，成功化解73件，同比上升2.7%: the extractor gives the 2.7% to the nearer figure,
+    /// 73 resolved (70 the year before: +4.3%), but it fits the 77 disputes (75 the year before: +2.67%).
+    func testGrowthWrittenAfterTwoFiguresIsNotFlaggedWhenItFitsTheOther() {
+        func checks(disputesBefore: Double) -> [CheckFinding] {
+            let values = [
+                Self.value("东镇", "甲县", 2022, "mediation.disputes", disputesBefore),
+                Self.value("东镇", "甲县", 2022, "mediation.resolved", 70),
+                Self.value("东镇", "甲县", 2023, "mediation.disputes", 77),
+                Self.value("东镇", "甲县", 2023, "mediation.resolved", 73, growth: 2.7),
+            ]
+            return Dataset(values: values, catalog: Self.catalog).checks().filter { $0.kind == .growthMismatch }
+        }
+        XCTAssertEqual(checks(disputesBefore: 75).count, 0)
+        // 76 disputes the year before (+1.3%): the 2.7% fits neither figure of the sentence.
+        XCTAssertEqual(checks(disputesBefore: 76).map(\.indicator), ["mediation.resolved"])
+    }
+
     func testChecksFindEveryKindOfInconsistency() {
         let checks = data.checks()
         func find(_ kind: CheckFinding.Kind) -> [CheckFinding] { checks.filter { $0.kind == kind } }
