@@ -258,81 +258,12 @@ public final class ReportStore {
     /// `ordered` sorts by year, township, county, indicator and source, as the long table is written;
     /// a caller that indexes the values itself saves the sort (a second or more on 500,000 values).
     public func values(indicator: String? = nil, ordered: Bool = true) throws -> [StoredValue] {
-        try db.read { db in
-            let filter = indicator == nil ? "" : " AND indicator = ?"
-            let arguments: StatementArguments = indicator.map { [$0, $0] } ?? []
-            // Columns by position: looking each up by name for every row costs more than reading it.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
-                       r.sourcePath AS source, f.evidence AS evidence,
-                       f.statedChange AS statedChange, f.statedGrowthPercent AS statedGrowthPercent
-                FROM finding f JOIN report r ON r.id = f.reportId
-                WHERE f.chosen\(filter.replacingOccurrences(of: "indicator", with: "f.indicator"))
-                UNION ALL
-                SELECT township, county, city, province, year, indicator, value, unit, qualifier,
-                       'import:' || sourceFile AS source, NULL AS evidence,
-                       NULL AS statedChange, NULL AS statedGrowthPercent
-                FROM imported WHERE 1\(filter)
-                \(ordered ? "ORDER BY 5, 1, 2, 6, 10" : "")
-                """, arguments: arguments)
-            var values: [StoredValue] = []
-            while let row = try rows.next() {
-                values.append(StoredValue(township: row[0], county: row[1], city: row[2], province: row[3], year: row[4],
-                                          indicator: row[5], value: row[6], unit: row[7], qualifier: row[8], source: row[9],
-                                          evidence: row[10], statedChange: row[11], statedGrowthPercent: row[12]))
-            }
-            var corrections = try Correction.order(Column("id")).fetchAll(db)
-            if let indicator { corrections = corrections.filter { $0.indicator == indicator } }
-            // The last correction for a key wins.
-            var byKey: [CorrectionKey: Correction] = [:]
-            for c in corrections { byKey[CorrectionKey(c.township, c.county, c.year, c.indicator)] = c }
-            var used = Set<CorrectionKey>()
-            // Without corrections there is nothing to match: no key to build for every value.
-            for i in values.indices where !byKey.isEmpty {
-                let v = values[i]
-                guard let township = v.township, let year = v.year else { continue }
-                // A correction without a county applies to the township in any county.
-                let exact = CorrectionKey(township, v.county ?? "", year, v.indicator)
-                let anyCounty = CorrectionKey(township, "", year, v.indicator)
-                guard let (key, c) = byKey[exact].map({ (exact, $0) }) ?? byKey[anyCounty].map({ (anyCounty, $0) })
-                else { continue }
-                values[i].value = c.value
-                values[i].qualifier = "exact"
-                values[i].source = "correction"
-                // The report's sentence no longer supports the value; the correction's note does.
-                values[i].evidence = c.note.isEmpty ? nil : c.note
-                values[i].statedChange = nil
-                values[i].statedGrowthPercent = nil
-                used.insert(key)
-            }
-            let units = Dictionary(values.map { ($0.indicator, $0.unit) }, uniquingKeysWith: { a, _ in a })
-            for c in corrections where !used.contains(CorrectionKey(c.township, c.county, c.year, c.indicator)) {
-                let key = CorrectionKey(c.township, c.county, c.year, c.indicator)
-                guard byKey[key] == c else { continue }
-                used.insert(key)
-                let place = values.first { $0.township == c.township && ($0.county ?? "") == c.county }
-                values.append(StoredValue(township: c.township, county: c.county.isEmpty ? nil : c.county,
-                                          city: place?.city, province: place?.province, year: c.year,
-                                          indicator: c.indicator, value: c.value, unit: units[c.indicator] ?? "",
-                                          qualifier: "exact", source: "correction"))
-            }
-            return values
-        }
+        try valueTable(indicators: indicator.map { [$0] }, ordered: ordered).storedValues
     }
 
     /// Runs `PRAGMA integrity_check`: "ok" for a sound file.
     public func integrityCheck() throws -> String {
         try db.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
-    }
-}
-
-private struct CorrectionKey: Hashable {
-    let township: String, county: String, year: Int, indicator: String
-    init(_ township: String, _ county: String, _ year: Int, _ indicator: String) {
-        self.township = township
-        self.county = county
-        self.year = year
-        self.indicator = indicator
     }
 }
 

@@ -24,34 +24,54 @@ public struct Dataset: Sendable {
     static func year(ofKey key: Int) -> Int { key & 0xFFFF }
 
     public init(values: [StoredValue], reports: [ReportRecord] = [], catalog: Catalog) {
+        self.init(values: ValueTable(values), reports: reports, catalog: catalog)
+    }
+
+    public init(values: ValueTable, reports: [ReportRecord] = [], catalog: Catalog) {
         self.catalog = catalog
         self.reports = reports
         // First the places: each gets a number in order of first sight, its fullest city and province,
-        // and then its number in sorted order. The rows of one township come together (a report's
-        // findings, an import's lines), so the previous row's place is tried before the dictionary.
+        // and then its number in sorted order.
         var firstSight: [Place: Int] = [:]
         var found: [Place] = []
-        var last = -1
+        /// Whether a place sighted has both its city and province: then no later row can fill in more.
+        var complete: [Bool] = []
         func sighting(_ township: String, _ county: String?, _ city: String?, _ province: String?) -> Int {
-            if last >= 0, sameBytes(found[last].township, township), sameBytes(found[last].county, county) {
-                fill(last, city, province)
-                return last
-            }
             let p = Place(township: township, county: county, city: city, province: province)
-            if let known = firstSight[p] { fill(known, city, province); last = known; return known }
+            if let known = firstSight[p] { fill(known, city, province); return known }
             firstSight[p] = found.count
             found.append(p)
-            last = found.count - 1
-            return last
+            complete.append(city != nil && province != nil)
+            return found.count - 1
         }
         func fill(_ n: Int, _ city: String?, _ province: String?) {
             let known = found[n]
             guard known.city == nil && city != nil || known.province == nil && province != nil else { return }
             found[n] = Place(township: known.township, county: known.county, city: known.city ?? city,
                              province: known.province ?? province)
+            complete[n] = found[n].city != nil && found[n].province != nil
         }
         let reportSightings = reports.map { r in r.township.map { sighting($0, r.county, r.city, r.province) } }
-        let valueSightings = values.map { v in v.year == nil ? nil : v.township.map { sighting($0, v.county, v.city, v.province) } }
+        // The values name their places by text numbers: a place's strings are looked up once, and
+        // the rows of one township, which come together, mostly match the row before.
+        func text(_ number: Int32?) -> String? { number.map { values[$0] } }
+        var sightingOfNames: [Int64: Int] = [:]
+        var lastNames: Int64 = -1, last = -1
+        let valueSightings = values.rows.map { v -> Int? in
+            guard v.year != nil, let township = v.township else { return nil }
+            let names = Int64(township) << 32 | Int64(v.county.map { $0 + 1 } ?? 0)
+            let n: Int
+            if names == lastNames { n = last }
+            else if let known = sightingOfNames[names] { n = known }
+            else {
+                n = sighting(values[township], text(v.county), text(v.city), text(v.province))
+                sightingOfNames[names] = n
+            }
+            lastNames = names
+            last = n
+            if !complete[n] { fill(n, text(v.city), text(v.province)) }
+            return n
+        }
         let order = found.indices.sorted { found[$0] < found[$1] }
         var numberOfSighting = [Int](repeating: 0, count: found.count)
         for (n, sight) in order.enumerated() { numberOfSighting[sight] = n }
@@ -64,25 +84,26 @@ public struct Dataset: Sendable {
         }
         // One flat table per indicator, filled by position: nested dictionaries keyed by strings
         // cost a hash of the indicator's name for every value.
-        var ordinal: [String: Int] = [:]
+        var ordinalOfText: [Int32: Int] = [:]
         var names: [String] = []
         var counts: [Int] = []
-        let ordinals = values.map { v -> Int in
-            if let i = ordinal[v.indicator] { counts[i] += 1; return i }
-            ordinal[v.indicator] = names.count
-            names.append(v.indicator)
+        let ordinals = values.rows.map { v -> Int in
+            if let i = ordinalOfText[v.indicator] { counts[i] += 1; return i }
+            ordinalOfText[v.indicator] = names.count
+            names.append(values[v.indicator])
             counts.append(1)
             return names.count - 1
         }
         var tables: [[Int: Observation]] = counts.map { Dictionary(minimumCapacity: $0) }
         var lastKey = -1
-        for (i, v) in values.enumerated() {
+        for (i, v) in values.rows.enumerated() {
             guard let sight = valueSightings[i], let year = v.year else { continue }
             let n = numberOfSighting[sight]
             let k = Self.key(n, year)
             if k != lastKey { reportedYears[n].insert(year); lastKey = k }
-            let o = Observation(place: places[n], year: year, indicator: v.indicator, value: v.value, unit: v.unit,
-                                qualifier: v.qualifier, source: v.source, derived: false, evidence: v.evidence,
+            let o = Observation(place: places[n], year: year, indicator: names[ordinals[i]], value: v.value,
+                                unit: values[v.unit], qualifier: values[v.qualifier], source: values[v.source],
+                                derived: false, evidence: text(v.evidence),
                                 statedChange: v.statedChange, statedGrowthPercent: v.statedGrowthPercent)
             if let existing = tables[ordinals[i]][k], !Self.takes(o, over: existing) { continue }
             tables[ordinals[i]][k] = o
@@ -144,8 +165,8 @@ public struct Dataset: Sendable {
                 rates[k] = Observation(
                     place: n.place, year: n.year, indicator: indicator.id, value: n.value / d.value * 100, unit: indicator.unit,
                     qualifier: exact ? "exact" : "about", source: n.source == d.source ? n.source : "\(n.source)；\(d.source)",
-                    derived: true,
-                    evidence: "由\(numeratorName)\(formatted(n.value))\(n.unit) ÷ \(denominatorName)\(formatted(d.value))\(d.unit) × 100 计算。")
+                    ratio: RatioDerivation(numeratorName: numeratorName, numerator: n, denominatorName: denominatorName,
+                                           denominator: d))
             }
             table[indicator.id] = rates
         }

@@ -24,7 +24,7 @@ struct ChartsBench: ParsableCommand {
         var items: [ChartSet.Item] = []
         var bytes: [Int] = []
         let (seconds, cpu) = try medianTimes(runs: 1) { _ in
-            let data = Dataset(values: try bench.store.values(ordered: false), reports: try bench.store.reports(), catalog: catalog)
+            let data = Dataset(values: try bench.store.valueTable(), reports: try bench.store.reports(), catalog: catalog)
             items = ChartSet(maker: ChartMaker(data: data, region: .all)).plan(year: nil).items
             let jobs = items.flatMap { item in [OutputFormat.png, .svg].map { (item, $0) } }
             bytes = jobs.parallelMap { item, format in

@@ -34,7 +34,7 @@ extension StoreOptions {
             throw ValidationError("没有数据库 \(db) (no store there: run `fazhi extract` first).")
         }
         let store = try ReportStore(path: db)
-        return Dataset(values: try store.values(ordered: false), reports: try store.reports(), catalog: try Catalog.standard())
+        return Dataset(values: try store.valueTable(), reports: try store.reports(), catalog: try Catalog.standard())
     }
 }
 

@@ -23,7 +23,7 @@ struct TrendsBench: ParsableCommand {
         let catalog = try Catalog.standard()
         let lastYear = 2019 + years
         func load() throws -> Dataset {
-            Dataset(values: try bench.store.values(ordered: false), reports: try bench.store.reports(), catalog: catalog)
+            Dataset(values: try bench.store.valueTable(), reports: try bench.store.reports(), catalog: catalog)
         }
         // What `fazhi trend` and `fazhi compare` do for the whole store, printing aside.
         var trendSummary = "", compareSummary = ""

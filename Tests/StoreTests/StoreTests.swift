@@ -190,3 +190,26 @@ func temporaryStore() throws -> (ReportStore, URL) {
     try store.replaceCorrections(rows)
     #expect(try store.counts() == counts)
 }
+
+@Test func theValueTableHoldsTheStoredValuesWithEachTextOnce() throws {
+    let (store, dir) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try store.ingest(sampleReports)
+    let target = try #require(try store.values().first { $0.township != nil && $0.year != nil })
+    try store.replaceCorrections([
+        Correction(township: target.township!, county: "", year: target.year!, indicator: target.indicator,
+                   value: 5, note: "按台账"),
+        Correction(township: "甲垌镇", county: "某县", year: 2023, indicator: target.indicator, value: 7, note: ""),
+    ])
+    let table = try store.valueTable()
+    #expect(Set(table.texts).count == table.texts.count)
+    #expect(table.storedValues == (try store.values(ordered: false)))
+    let corrected = table.storedValues.filter { $0.source == "correction" }
+    #expect(corrected.map(\.value).sorted() == [5, 7])
+    #expect(corrected.first { $0.value == 5 }?.evidence == "按台账")
+    // Only the indicators asked for, corrections included.
+    let one = try store.valueTable(indicators: [target.indicator]).storedValues
+    #expect(one == (try store.values(indicator: target.indicator, ordered: false)))
+    #expect(Set(one.map(\.indicator)) == [target.indicator])
+    #expect(ValueTable(one).storedValues == one)
+}

@@ -64,6 +64,8 @@ final class TrendsTests: XCTestCase {
         let derived = try XCTUnwrap(data.observation("petitions.closure_rate", east, 2023))
         XCTAssertEqual(derived.value, 90, accuracy: 1e-9)  // 45 / 50
         XCTAssertTrue(derived.derived)
+        XCTAssertEqual(derived.evidence, "由信访办结数45件 ÷ 信访件数50件 × 100 计算。")
+        XCTAssertEqual(derived.source, "东镇-2023.txt")
         let stated = try XCTUnwrap(data.observation("petitions.closure_rate", west, 2023))
         XCTAssertEqual(stated.value, 100)  // the stated rate is kept, not replaced by 95
         XCTAssertFalse(stated.derived)
