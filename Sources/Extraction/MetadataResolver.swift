@@ -56,6 +56,8 @@ struct Scan {
     var lines: [Range<Int>] = []
     var lineZone: [Zone] = []
 
+    /// Every full or reduced name the text holds, in order of where it ends, longest first at one end.
+    var namesFound: [Mention] = []
     var townshipMentions: [Mention] = []
     /// Evidence per unit index (county, city or province): the best zone that names it.
     var strong: [Int: Zone] = [:]
@@ -237,6 +239,7 @@ struct Scan {
             }
         }
         // Drop mentions inside a longer one.
+        namesFound = raw
         raw.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         var mentions: [Mention] = []
         var coveredTo = -1
@@ -611,15 +614,11 @@ struct Scan {
         return (first.name, first.zone, first.county ?? found.first { $0.name == first.name && $0.county != nil }?.county)
     }
 
+    /// Names of a county, city or province that lie inside `t`, as found by the scan in `run`.
     func strongRanges(in t: Range<Int>) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
-        for end in t {
-            for (start, entryID) in gz.names(endingAt: end, in: s) where start >= t.lowerBound {
-                let units = gz.entries[entryID].officialUnits
-                if units.contains(where: { gz.units[$0].level != .township }) { out.append((start, end + 1)) }
-            }
-        }
-        return out
+        namesFound.filter { m in
+            t.contains(m.end - 1) && m.start >= t.lowerBound && m.units.contains { gz.units[$0].level != .township }
+        }.map { ($0.start, $0.end) }
     }
 
     // MARK: Year
