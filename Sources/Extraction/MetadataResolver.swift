@@ -111,34 +111,43 @@ struct Scan {
     func has(_ word: String, in range: Range<Int>) -> Bool { find(word, in: range) != nil }
 
     /// Compares in place: the words are short literals, and building an array of each per call
-    /// cost more than the search.
+    /// cost more than the search. The text is read through a buffer pointer: this runs over every
+    /// line of the head several times, and checked subscripts cost as much as the comparison.
     func find(_ word: String, in range: Range<Int>) -> Int? {
         let w = word.unicodeScalars
-        guard let first = w.first else { return nil }
-        for i in range where s[i] == first {
-            var k = i
-            var matched = true
-            for c in w {
-                guard k < range.upperBound, s[k] == c else { matched = false; break }
-                k += 1
+        guard let first = w.first, range.lowerBound >= 0, range.upperBound <= s.count else { return nil }
+        return s.withUnsafeBufferPointer { text in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if text[i] == first {
+                    var k = i
+                    var matched = true
+                    for c in w {
+                        guard k < range.upperBound, text[k] == c else { matched = false; break }
+                        k += 1
+                    }
+                    if matched { return i }
+                }
+                i += 1
             }
-            if matched { return i }
+            return nil
         }
-        return nil
     }
 
     func find(_ w: [Unicode.Scalar], in range: Range<Int>) -> Int? {
-        guard let first = w.first, range.count >= w.count else { return nil }
-        var i = range.lowerBound
-        while i + w.count <= range.upperBound {
-            if s[i] == first {
-                var k = 1
-                while k < w.count && s[i + k] == w[k] { k += 1 }
-                if k == w.count { return i }
+        guard let first = w.first, range.count >= w.count, range.lowerBound >= 0, range.upperBound <= s.count else { return nil }
+        return s.withUnsafeBufferPointer { text in
+            var i = range.lowerBound
+            while i + w.count <= range.upperBound {
+                if text[i] == first {
+                    var k = 1
+                    while k < w.count && text[i + k] == w[k] { k += 1 }
+                    if k == w.count { return i }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     func starts(_ word: String, at i: Int) -> Bool {
