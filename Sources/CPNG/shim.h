@@ -35,10 +35,39 @@ static inline void fz_png_flush_fn(png_structp png) { (void)png; }
 
 static inline void fz_png_free(unsigned char *p) { free(p); }
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+/* Opaque BGRX to RGB four pixels at a time with one SSSE3 byte shuffle: about three times as fast as
+   the plain loop, which compilers do not vectorize. Stores exactly 12 bytes per 4 pixels. */
+__attribute__((target("ssse3"))) static inline void fz_png_rgb_ssse3(const uint32_t *s, int width, unsigned char *d) {
+    const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    int x = 0;
+    for (; x + 4 <= width; x += 4, d += 12) {
+        __m128i v = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(s + x)), order);
+        _mm_storel_epi64((__m128i *)d, v);
+        uint32_t tail = (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(v, 8));
+        memcpy(d + 8, &tail, 4);
+    }
+    for (; x < width; x++, d += 3) { uint32_t p = s[x]; d[0] = p >> 16; d[1] = p >> 8; d[2] = p; }
+}
+/* Asked once per image: CPUID is slow, in a virtual machine especially. */
+static inline int fz_png_has_ssse3(void) {
+    unsigned a, b, c, d;
+    return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3);
+}
+#else
+static inline int fz_png_has_ssse3(void) { return 0; }
+#endif
+
 /* One row of premultiplied native-endian ARGB32 (cairo's format) as PNG RGB when opaque,
-   else as straight-alpha RGBA. */
-static inline void fz_png_row(const unsigned char *src, int width, int opaque, unsigned char *d) {
+   else as straight-alpha RGBA. `ssse3` from fz_png_has_ssse3(). */
+static inline void fz_png_row(const unsigned char *src, int width, int opaque, int ssse3, unsigned char *d) {
     const uint32_t *s = (const uint32_t *)src;
+#if defined(__x86_64__)
+    if (opaque && ssse3) { fz_png_rgb_ssse3(s, width, d); return; }
+#endif
+    (void)ssse3;
     if (opaque) {
         for (int x = 0; x < width; x++, d += 3) { uint32_t p = s[x]; d[0] = p >> 16; d[1] = p >> 8; d[2] = p; }
         return;
@@ -76,7 +105,7 @@ static inline void fz_png_begin_chunk(fz_png_buffer *b, const char *type) {
    Rows go through a 64 KB buffer with filter NONE (the smallest output here of NONE/SUB/UP/Paeth); what
    ISA-L writes out for a buffer becomes an IDAT chunk. */
 static inline int fz_png_encode_isal(const unsigned char *src, int width, int height, int stride, int level,
-                                     int opaque, unsigned char **out, size_t *outLen) {
+                                     int opaque, int ssse3, unsigned char **out, size_t *outLen) {
     size_t rowBytes = 1 + (size_t)width * (opaque ? 3 : 4);
     size_t batch = rowBytes >= 65536 ? 1 : 65536 / rowBytes;
     unsigned char *rows = (unsigned char *)malloc(rowBytes * batch);
@@ -103,7 +132,7 @@ static inline int fz_png_encode_isal(const unsigned char *src, int width, int he
         int n = height - y < (int)batch ? height - y : (int)batch;
         for (int i = 0; i < n; i++) {
             rows[i * rowBytes] = 0;
-            fz_png_row(src + (size_t)(y + i) * stride, width, opaque, rows + i * rowBytes + 1);
+            fz_png_row(src + (size_t)(y + i) * stride, width, opaque, ssse3, rows + i * rowBytes + 1);
         }
         z->next_in = rows;
         z->avail_in = (uint32_t)(rowBytes * n);
@@ -132,7 +161,7 @@ static inline int fz_png_encode_isal(const unsigned char *src, int width, int he
 
 /* libpng with zlib at `level`, for level 0 (stored) and 4–9 (smaller files, several times slower). */
 static inline int fz_png_encode_libpng(const unsigned char *src, int width, int height, int stride, int level,
-                                       int opaque, unsigned char **out, size_t *outLen) {
+                                       int opaque, int ssse3, unsigned char **out, size_t *outLen) {
     unsigned char *row = (unsigned char *)malloc((size_t)width * (opaque ? 3 : 4));
     if (!row) return -1;
     fz_png_buffer buf = {0};
@@ -155,7 +184,7 @@ static inline int fz_png_encode_libpng(const unsigned char *src, int width, int 
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     png_write_info(png, info);
     for (int y = 0; y < height; y++) {
-        fz_png_row(src + (size_t)y * stride, width, opaque, row);
+        fz_png_row(src + (size_t)y * stride, width, opaque, ssse3, row);
         png_write_row(png, row);
     }
     png_write_end(png, NULL);
@@ -182,8 +211,9 @@ static inline int fz_png_encode_argb32(const unsigned char *src, int width, int 
             for (int x = 0; x < width; x++) { if ((row[x] >> 24) != 0xff) { opaque = 0; break; } }
         }
     }
-    if (level >= 1 && level <= 3) return fz_png_encode_isal(src, width, height, stride, level, opaque, out, outLen);
-    return fz_png_encode_libpng(src, width, height, stride, level, opaque, out, outLen);
+    int ssse3 = fz_png_has_ssse3();
+    if (level >= 1 && level <= 3) return fz_png_encode_isal(src, width, height, stride, level, opaque, ssse3, out, outLen);
+    return fz_png_encode_libpng(src, width, height, stride, level, opaque, ssse3, out, outLen);
 }
 
 /// Decodes a PNG file in memory to 8-bit RGBA (for tests). Returns 0 on success; free *out with fz_png_free.
