@@ -19,8 +19,8 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        // libpng from the system, for fast PNG encoding in Plot.
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // libpng and ISA-L (igzip, a fast deflate) from the system, for fast PNG encoding in Plot.
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev", "libisal-dev"])]),
         // scales, layout, marks; Cairo/Pango backend to PNG, SVG, PDF.
         .target(name: "Plot", dependencies: ["CPangoCairo", "CPNG"]),
         // bytes → normalized text, sentences, numbers.

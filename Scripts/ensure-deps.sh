@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system packages fazhi builds and draws with, once: Cairo, Pango, SQLite (for GRDB), a CJK font,
-# and poppler-utils (pdftoppm), with which the Plot tests compare PDFs by their rendered page.
+# Installs the system packages fazhi builds and draws with, once: Cairo, Pango, libpng and ISA-L (PNG encoding),
+# SQLite (for GRDB), a CJK font, and poppler-utils (pdftoppm), with which the Plot tests compare PDFs by their
+# rendered page.
 # Does nothing when they are already there.
 set -euo pipefail
 
 have_deps() {
     command -v pkg-config >/dev/null 2>&1 &&
-    pkg-config --exists pangocairo cairo libpng sqlite3 &&
+    pkg-config --exists pangocairo cairo libpng libisal sqlite3 &&
     command -v fc-list >/dev/null 2>&1 &&
     command -v pdftoppm >/dev/null 2>&1 &&
     fc-list ':lang=zh' family | grep -q 'Noto Sans CJK'
@@ -14,7 +15,7 @@ have_deps() {
 
 if have_deps; then exit 0; fi
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libsqlite3-dev fonts-noto-cjk fontconfig poppler-utils)
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev fonts-noto-cjk fontconfig poppler-utils)
 echo "fazhi: installing ${packages[*]} (one time)…" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

@@ -68,7 +68,7 @@ public enum PlotBenchmark {
             }
             try? FileManager.default.removeItem(at: url)
             func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-            lines.append(String(format: "  %@ (zlib %d): %.2f ms per chart (layout %.2f, draw %.2f, PNG encode %.2f), %d bytes",
+            lines.append(String(format: "  %@ (level %d): %.2f ms per chart (layout %.2f, draw %.2f, PNG encode %.2f), %d bytes",
                                 name, level, median(times), median(layoutTimes), median(drawTimes), median(encodeTimes), bytes))
         }
         return lines.joined(separator: "\n")

@@ -54,7 +54,9 @@ private func build(_ b: Builder) -> String {
 }
 
 /// Draws a chart. `width`/`height` are in pixels for PNG (times `scale` for high-DPI) and in points
-/// for SVG and PDF (e.g. `PageSize.a4Landscape` for print). `pngLevel` is the zlib level (1 is faster, 3 smaller).
+/// for SVG and PDF (e.g. `PageSize.a4Landscape` for print). `pngLevel` is the PNG compression level: 1–3 deflate
+/// with ISA-L (fast; 2 and 3 the same, 1 a little faster and larger), 0 and 4–9 with zlib at that level (from 4 on
+/// smaller files, many times slower).
 public func render(_ chart: Chart, format: OutputFormat, width: Double = 1200, height: Double = 750, scale: Double = 1,
                    pngLevel: Int = 3) throws -> RenderedChart {
     guard scale.isFinite, scale > 0, scale <= 8 else { throw PlotError("scale \(scale) is out of range (0–8)") }
