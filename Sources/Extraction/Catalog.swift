@@ -27,6 +27,9 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var ratio: Ratio?
     /// One of the few indicators a briefing leads with.
     public var headline: Bool
+    /// About what leaders themselves do (负责人出庭应诉率): the catalog's `subsetWords`, which name
+    /// leaders, do not make its numbers a subset.
+    public var aboutLeaders: Bool
 
     public struct Ratio: Codable, Sendable, Equatable {
         public var numerator: String
@@ -34,7 +37,7 @@ public struct Indicator: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline
+        case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders
     }
 
     public init(from decoder: Decoder) throws {
@@ -51,6 +54,7 @@ public struct Indicator: Codable, Sendable, Equatable {
         excludeSentence = try c.decodeIfPresent([String].self, forKey: .excludeSentence) ?? []
         ratio = try c.decodeIfPresent(Ratio.self, forKey: .ratio)
         headline = try c.decodeIfPresent(Bool.self, forKey: .headline) ?? false
+        aboutLeaders = try c.decodeIfPresent(Bool.self, forKey: .aboutLeaders) ?? false
     }
 }
 

@@ -99,9 +99,9 @@ public struct IndicatorExtractor: Sendable {
         var evidence: String?
         for number in numbers {
             let start = number.range.lowerBound
-            // What leaders did, named before the number, rules it out for every indicator;
-            // so does 其中 before it in the same comma-delimited stretch.
-            if hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // What leaders did, named before the number, rules it out for every indicator but those
+            // about leaders (负责人出庭应诉率); 其中 before it in the same comma-delimited stretch rules it out.
+            let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start })
             // 力争…化解率达95%以上, 下一步计划开展50场: a target, not this year's result.
             if hits.contains(where: { planWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
@@ -133,6 +133,7 @@ public struct IndicatorExtractor: Sendable {
             var change: StatedChange?
 
             for (n, rule) in rules.enumerated() {
+                if aboutLeaders && !rule.indicator.aboutLeaders { continue }
                 switch rule.indicator.kind {
                 case .rate: guard number.role == .percent else { continue }
                 case .count: guard number.role == .quantity, let unitID, rule.units.contains(unitID) else { continue }
@@ -142,8 +143,10 @@ public struct IndicatorExtractor: Sendable {
                 if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
                 let localSubjects = clauseHits.filter { rule.subjects.contains($0.word) }
-                // “法治护老”宣传活动3次: one named campaign, not the year's total.
-                if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”" }) { continue }
+                // “法治护老”宣传活动3次: one named campaign, not the year's total. “八五”普法 names the
+                // national five-year plan of legal publicity, which is all of the year's work.
+                if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
+                                                   && !Self.namesFiveYearPlan(closingAt: $0.range.lowerBound - 1, in: slice) }) { continue }
                 let localSubject = !localSubjects.isEmpty
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
@@ -269,6 +272,12 @@ public struct IndicatorExtractor: Sendable {
         while i < end, slice[i] == " " || slice[i] == "个" { i += 1 }
         let word: [Unicode.Scalar] = ["百", "分", "点"]
         return i + word.count <= end && slice[i..<(i + word.count)].elementsEqual(word)
+    }
+
+    /// “七五”, “八五”: a quote of one Chinese numeral and 五 (the five-year plans of legal publicity).
+    private static func namesFiveYearPlan(closingAt close: Int, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard close - 3 >= slice.startIndex, slice[close - 3] == "“", slice[close - 1] == "五" else { return false }
+        return "一二三四五六七八九十".unicodeScalars.contains(slice[close - 2])
     }
 
     /// The spans between each opening mark and its closing mark.

@@ -37,6 +37,12 @@ let genreSentences: [GenreSentence] = [
     GenreSentence(text: "聘请村(居)法律顾问12名,实现法律顾问全覆盖。", expected: ["legal.advisers": 12]),
     GenreSentence(text: "依托12345热线和“1+6+N”机制,及时回应群众诉求。", expected: [:]),
     GenreSentence(text: "全镇配备人民调解员86名。", expected: ["mediation.mediators": 86]),
+    // The rate of the head's own appearance in court is about a leader: 主要负责人 does not rule it out.
+    GenreSentence(text: "全年行政诉讼案件2件,镇主要负责人出庭应诉率达100%。",
+                  expected: ["review.litigation_cases": 2, "review.head_appearance_rate": 100]),
+    // “八五”普法 is the national five-year plan, not one named campaign: the events are the year's.
+    GenreSentence(text: "开展“八五”普法宣传活动26场次。", expected: ["publicity.events": 26]),
+    GenreSentence(text: "开展“法治护老”宣传活动3次。", expected: [:]),
     // A target for next year is not this year's result.
     GenreSentence(text: "下一步,力争全年开展法治宣传活动不少于60场,矛盾纠纷化解率保持在98%以上。", expected: [:]),
     GenreSentence(text: "明年计划开展普法活动30场次。", expected: [:]),
