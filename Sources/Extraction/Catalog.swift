@@ -30,6 +30,9 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// About what leaders themselves do (负责人出庭应诉率): the catalog's `subsetWords`, which name
     /// leaders, do not make its numbers a subset.
     public var aboutLeaders: Bool
+    /// Itself a part of a whole the report names first (执法人员45名，其中持证执法人员42名): the catalog's
+    /// `subsetMarkers` (其中) before a number that names this indicator's subject do not rule it out.
+    public var partOfWhole: Bool
 
     public struct Ratio: Codable, Sendable, Equatable {
         public var numerator: String
@@ -37,7 +40,7 @@ public struct Indicator: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders
+        case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders, partOfWhole
     }
 
     public init(from decoder: Decoder) throws {
@@ -55,6 +58,7 @@ public struct Indicator: Codable, Sendable, Equatable {
         ratio = try c.decodeIfPresent(Ratio.self, forKey: .ratio)
         headline = try c.decodeIfPresent(Bool.self, forKey: .headline) ?? false
         aboutLeaders = try c.decodeIfPresent(Bool.self, forKey: .aboutLeaders) ?? false
+        partOfWhole = try c.decodeIfPresent(Bool.self, forKey: .partOfWhole) ?? false
     }
 }
 

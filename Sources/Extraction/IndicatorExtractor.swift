@@ -104,8 +104,8 @@ public struct IndicatorExtractor: Sendable {
             let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start })
             // 力争…化解率达95%以上, 下一步计划开展50场: a target, not this year's result.
             if hits.contains(where: { planWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
-            if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
-                                      && !Self.hasComma(slice, from: $0.range.upperBound, to: start) }) { continue }
+            let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
+                                      && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             // Words that rule a number out count in its own clause only.
@@ -148,6 +148,8 @@ public struct IndicatorExtractor: Sendable {
                 if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
                                                    && !Self.namesFiveYearPlan(closingAt: $0.range.lowerBound - 1, in: slice) }) { continue }
                 let localSubject = !localSubjects.isEmpty
+                // 其中持证执法人员42名 counts the indicator itself when it is a part of a whole by nature.
+                if afterSubsetMarker && !(rule.indicator.partOfWhole && localSubject) { continue }
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
                 let inheritedSubject = !countsItsOwnNoun

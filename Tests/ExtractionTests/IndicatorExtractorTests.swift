@@ -43,6 +43,11 @@ let genreSentences: [GenreSentence] = [
     // “八五”普法 is the national five-year plan, not one named campaign: the events are the year's.
     GenreSentence(text: "开展“八五”普法宣传活动26场次。", expected: ["publicity.events": 26]),
     GenreSentence(text: "开展“法治护老”宣传活动3次。", expected: [:]),
+    // Certified staff are a part of the staff by nature: 其中 before their own subject does not rule them out.
+    GenreSentence(text: "全镇共有行政执法人员45名,其中持证执法人员42名。", expected: ["enforcement.certified_staff": 42]),
+    GenreSentence(text: "全镇建立人民调解委员会15个,其中村级调委会14个。", expected: ["mediation.committees": 15]),
+    // Newly certified people are certificates issued this year, not the certified staff.
+    GenreSentence(text: "组织执法人员参加执法资格考试,新取得执法证8人。", expected: ["enforcement.certificates_issued": 8]),
     // A target for next year is not this year's result.
     GenreSentence(text: "下一步,力争全年开展法治宣传活动不少于60场,矛盾纠纷化解率保持在98%以上。", expected: [:]),
     GenreSentence(text: "明年计划开展普法活动30场次。", expected: [:]),
