@@ -48,6 +48,12 @@ let genreSentences: [GenreSentence] = [
     GenreSentence(text: "全镇建立人民调解委员会15个,其中村级调委会14个。", expected: ["mediation.committees": 15]),
     // Newly certified people are certificates issued this year, not the certified staff.
     GenreSentence(text: "组织执法人员参加执法资格考试,新取得执法证8人。", expected: ["enforcement.certificates_issued": 8]),
+    // Visits counted in 批次 are not the petitions accepted; a 信访总量 is the petitions received.
+    GenreSentence(text: "全年共接待群众来访52批次136人次,受理信访事项48件,办结46件,办结率95.8%。",
+                  expected: ["petitions.received": 48, "petitions.closed": 46, "petitions.closure_rate": 95.8]),
+    GenreSentence(text: "2023年,全街道信访总量为31件,同比下降18.4%。", expected: ["petitions.received": 31]),
+    // The backlog (积案) is a part of the petitions, not the year's closures.
+    GenreSentence(text: "化解信访积案5件,信访积案化解率100%。", expected: [:]),
     // A target for next year is not this year's result.
     GenreSentence(text: "下一步,力争全年开展法治宣传活动不少于60场,矛盾纠纷化解率保持在98%以上。", expected: [:]),
     GenreSentence(text: "明年计划开展普法活动30场次。", expected: [:]),
