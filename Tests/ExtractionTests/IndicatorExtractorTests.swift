@@ -54,6 +54,12 @@ let genreSentences: [GenreSentence] = [
     GenreSentence(text: "2023年,全街道信访总量为31件,同比下降18.4%。", expected: ["petitions.received": 31]),
     // The backlog (积案) is a part of the petitions, not the year's closures.
     GenreSentence(text: "化解信访积案5件,信访积案化解率100%。", expected: [:]),
+    GenreSentence(text: "发放《民法典》宣传手册3000余份,开展送法下乡活动12次。",
+                  expected: ["publicity.materials": 3000, "publicity.events": 12],
+                  qualifiers: ["publicity.materials": .moreThan]),
+    // Hotline requests (群众诉求) are not petitions; villages with an adviser are not advisers.
+    GenreSentence(text: "全年受理群众诉求件1205件,办结率100%。", expected: [:]),
+    GenreSentence(text: "全镇21个村(社区)均配备了法律顾问,村(社区)法律顾问覆盖率100%。", expected: [:]),
     // A target for next year is not this year's result.
     GenreSentence(text: "下一步,力争全年开展法治宣传活动不少于60场,矛盾纠纷化解率保持在98%以上。", expected: [:]),
     GenreSentence(text: "明年计划开展普法活动30场次。", expected: [:]),
