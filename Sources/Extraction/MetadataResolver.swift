@@ -601,7 +601,7 @@ struct Scan {
                 let end = at + suffix.unicodeScalars.count
                 guard s[from..<end].allSatisfy(Gazetteer.isHan) else { continue }
                 let rest = end..<min(end + 8, s.count)
-                guard ["人民政府", "办事处", "党委", "政府", "20", "关于", "法治", "坚持", "在"].contains(where: { w in
+                guard ["人民政府", "办事处", "党委", "党工委", "工作委员会", "政府", "20", "关于", "法治", "坚持", "在"].contains(where: { w in
                     find(w, in: rest) == rest.lowerBound
                 }) else { continue }
                 // 示例县 + 青石镇: a county of three to six characters, then a township of its own.
@@ -614,7 +614,8 @@ struct Scan {
                 }
                 guard minimum...7 ~= end - start else { continue }
                 let name = String(String.UnicodeScalarView(s[start..<end]))
-                if ["我镇", "本镇", "全镇", "我乡", "全乡", "本街道", "我街道"].contains(name) { continue }
+                // 我镇, 全乡, 现将我街道: a pronoun before the level word, not a name.
+                if at > start && "我本全该各此".unicodeScalars.contains(s[at - 1]) { continue }
                 found.append((name, lineZone[n], county))
                 break
             }

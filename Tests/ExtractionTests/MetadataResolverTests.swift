@@ -139,6 +139,12 @@ func sampleText(_ name: String) throws -> String {
     #expect(meta == ReportMetadata(township: "新名镇", county: "遂溪县", city: "湛江市", province: "广东省", year: 2024))
 }
 
+@Test func aPronounBeforeTheLevelWordIsNotATownshipName() {
+    // 东坡街道 is not in the gazetteer; 现将我街道 in the opening is a phrase, not a township.
+    let text = "中共东坡街道工作委员会 东坡街道办事处\n关于2022年法治建设工作情况的报告\n现将我街道2022年法治建设工作情况报告如下。"
+    #expect(resolve(text).township == "东坡街道")
+}
+
 // MARK: - Year
 
 @Test func yearComesFromTheTitleNotFromPlansOrRanges() {
