@@ -122,18 +122,25 @@ public struct IndicatorExtractor: Sendable {
             let unit = unitID.map { keywords.words[$0] }
             // The number counts a thing of its own when a word follows its measure word, or when its
             // clause names something in quotes before it (开展“典亮校园”活动5次).
-            let countsItsOwnNoun = Self.nounFollows(number, unit: unit, in: slice, clauseEnd: clause.upperBound)
-                || quoted.contains { clause.contains($0.lowerBound) && $0.upperBound <= start }
+            let nounFollowsUnit = Self.nounFollows(number, unit: unit, in: slice, clauseEnd: clause.upperBound)
+            let countsItsOwnNoun = nounFollowsUnit || quoted.contains { clause.contains($0.lowerBound) && $0.upperBound <= start }
             // `持证上岗率、培训覆盖率双100%`: one figure shared by the rates listed before it.
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
             let stretch = Self.commaStretch(around: start, in: slice)
             let stretchWords = words(of: hits.lazy.filter { stretch.contains($0.range.lowerBound) })
             let nearestEarlierSubject = hits.last { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= clause.lowerBound }
+            // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
+            // the first subject named after it in its clause, and no other indicator's.
+            let followingSubjectOwners = nounFollowsUnit
+                ? hits.first { !subjectOwners[$0.word].isEmpty && $0.range.lowerBound > start && clause.contains($0.range.lowerBound) }
+                    .map { subjectOwners[$0.word] }
+                : nil
             // What the report says this number changed by since last year: read once, when first needed.
             var change: StatedChange?
 
             for (n, rule) in rules.enumerated() {
                 if aboutLeaders && !rule.indicator.aboutLeaders { continue }
+                if let owners = followingSubjectOwners, !owners.contains(n) { continue }
                 switch rule.indicator.kind {
                 case .rate: guard number.role == .percent else { continue }
                 case .count: guard number.role == .quantity, let unitID, rule.units.contains(unitID) else { continue }

@@ -60,6 +60,13 @@ let genreSentences: [GenreSentence] = [
     // Hotline requests (群众诉求) are not petitions; villages with an adviser are not advisers.
     GenreSentence(text: "全年受理群众诉求件1205件,办结率100%。", expected: [:]),
     GenreSentence(text: "全镇21个村(社区)均配备了法律顾问,村(社区)法律顾问覆盖率100%。", expected: [:]),
+    // A number whose measure word a noun follows counts the first subject after it: 32 committees, 418 disputes.
+    GenreSentence(text: "全镇32个村(社区)人民调解委员会共调解矛盾纠纷418宗,调解成功率98.8%。",
+                  expected: ["mediation.committees": 32, "mediation.disputes": 418, "mediation.resolution_rate": 98.8]),
+    // Disputes the police station settles (治安纠纷) are another body's.
+    GenreSentence(text: "派出所全年接处警3560起,调处治安纠纷210起。", expected: [:]),
+    GenreSentence(text: "镇政府作为被告的行政诉讼案件2件,复议案件1件,均按时答复。",
+                  expected: ["review.litigation_cases": 2, "review.reconsideration_cases": 1]),
     // A target for next year is not this year's result.
     GenreSentence(text: "下一步,力争全年开展法治宣传活动不少于60场,矛盾纠纷化解率保持在98%以上。", expected: [:]),
     GenreSentence(text: "明年计划开展普法活动30场次。", expected: [:]),
