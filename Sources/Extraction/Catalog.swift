@@ -74,6 +74,9 @@ public struct Catalog: Codable, Sendable {
     /// Words before a number in its sentence that make it a target or a plan (力争, 下一步, 明年),
     /// not this year's result. Optional, so that a catalog written before it still loads.
     public var planWords: [String]?
+    /// Words of a section heading that opens the report's plans (三、下一步工作计划, 四、2025年工作打算):
+    /// the numbers after such a heading, in the later part of a report, are targets. Optional.
+    public var planSectionWords: [String]?
     /// Words opening the clause right after a number that say the rest holds for all of it
     /// (执法人员44人，均已取得执法证件): that clause's words count as the number's own. Optional.
     public var allOfWords: [String]?

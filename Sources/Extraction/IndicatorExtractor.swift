@@ -13,6 +13,7 @@ public struct IndicatorExtractor: Sendable {
     private let subsetMarkers: IDSet
     private let changeWords: IDSet
     private let planWords: IDSet
+    private let planSectionWords: IDSet
     private let allOfWords: IDSet
     private let totalWords: IDSet
     private let measureWords: IDSet
@@ -49,6 +50,7 @@ public struct IndicatorExtractor: Sendable {
         subsetMarkers = ids(catalog.subsetMarkers)
         changeWords = ids(catalog.changeWords)
         planWords = ids(catalog.planWords ?? [])
+        planSectionWords = ids(catalog.planSectionWords ?? [])
         allOfWords = ids(catalog.allOfWords ?? [])
         totalWords = ids(catalog.totalWords)
         measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
@@ -74,9 +76,39 @@ public struct IndicatorExtractor: Sendable {
                          original: [Unicode.Scalar]?) -> [Finding] {
         var candidates: [Finding] = []
         for sentence in sentences {
+            if isPlanHeading(sentence, in: text) { break }
             candidates += findings(in: sentence, text: text, original: original)
         }
         return choose(candidates)
+    }
+
+    /// 三、下一步工作计划 or 四、2025年工作打算 in the later part of a report: what follows are targets.
+    /// A short line that starts with a section number and names plans; one that reports on a plan
+    /// (2023年工作计划完成情况) is not a plan.
+    private func isPlanHeading(_ sentence: Sentence, in text: NormalizedText) -> Bool {
+        guard sentence.range.count <= 30, sentence.range.lowerBound >= text.count * 2 / 5 else { return false }
+        let line = text.scalars[sentence.range]
+        guard Self.startsWithSectionNumber(line), !line.contains("。") else { return false }
+        let words = keywords.hits(in: line)
+        guard words.contains(where: { planSectionWords.contains($0.word) }) else { return false }
+        return !Self.contains(line, "情况") && !Self.contains(line, "完成") && !Self.contains(line, "成效")
+    }
+
+    /// 三、 (四) （二） 第五: a section number at the start of a line.
+    private static func startsWithSectionNumber(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        let numerals = "一二三四五六七八九十".unicodeScalars
+        var i = line.startIndex
+        if i < line.endIndex, line[i] == "(" || line[i] == "（" || line[i] == "第" { i += 1 }
+        let digitsStart = i
+        while i < line.endIndex, numerals.contains(line[i]) { i += 1 }
+        guard i > digitsStart, i < line.endIndex else { return false }
+        return line[line.startIndex] == "第" || "、.．)）".unicodeScalars.contains(line[i])
+    }
+
+    private static func contains(_ line: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        guard line.count >= w.count else { return false }
+        return (line.startIndex...(line.endIndex - w.count)).contains { line[$0..<($0 + w.count)].elementsEqual(w) }
     }
 
     private func findings(in sentence: Sentence, text: NormalizedText,

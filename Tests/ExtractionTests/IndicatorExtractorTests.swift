@@ -97,3 +97,21 @@ func genreSentenceYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
     #expect(found["petitions.closure_rate"] == nil)
     #expect(found["mediation.resolution_rate"] == nil)
 }
+
+@Test func figuresUnderAPlanHeadingLateInTheReportAreTargets() {
+    let report = """
+    河头镇2023年法治政府建设年度报告
+    一、2023年工作计划完成情况
+    2023年,全镇共排查化解矛盾纠纷66件,化解率98.5%。
+    二、主要做法
+    全镇开展法治宣传活动24场次,发放宣传资料3000份。
+    三、存在的问题
+    一是法治宣传针对性不强。
+    四、2024年工作打算
+    一是开展法治宣传活动30场次,发放宣传资料5000份。
+    二是培育“法律明白人”100名。
+    """
+    let found = chosenValues(report).mapValues(\.value)
+    #expect(found == ["mediation.disputes": 66, "mediation.resolution_rate": 98.5,
+                      "publicity.events": 24, "publicity.materials": 3000])
+}
