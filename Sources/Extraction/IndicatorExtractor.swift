@@ -75,34 +75,51 @@ public struct IndicatorExtractor: Sendable {
     public func findings(in text: NormalizedText, sentences: [Sentence],
                          original: [Unicode.Scalar]?) -> [Finding] {
         var candidates: [Finding] = []
+        // The level of the plan section's heading while inside one: its figures are targets.
+        var planLevel: Int?
         for sentence in sentences {
-            if isPlanHeading(sentence, in: text) { break }
+            if let level = sectionLevel(sentence, in: text) {
+                if isPlanHeading(sentence, in: text) {
+                    planLevel = planLevel.map { min($0, level) } ?? level
+                } else if let plans = planLevel, level <= plans {
+                    planLevel = nil
+                }
+            }
+            if planLevel != nil { continue }
             candidates += findings(in: sentence, text: text, original: original)
         }
         return choose(candidates)
     }
 
-    /// 三、下一步工作计划 or 四、2025年工作打算 in the later part of a report: what follows are targets.
-    /// A short line that starts with a section number and names plans; one that reports on a plan
-    /// (2023年工作计划完成情况) is not a plan.
+    /// 三、下一步工作计划 or 四、2025年工作打算 in the later part of a report: the section holds targets
+    /// until the next heading of its level. A heading that reports on a plan (2023年工作计划完成情况)
+    /// does not open one.
     private func isPlanHeading(_ sentence: Sentence, in text: NormalizedText) -> Bool {
-        guard sentence.range.count <= 30, sentence.range.lowerBound >= text.count * 2 / 5 else { return false }
+        guard sentence.range.lowerBound >= text.count * 2 / 5 else { return false }
         let line = text.scalars[sentence.range]
-        guard Self.startsWithSectionNumber(line), !line.contains("。") else { return false }
-        let words = keywords.hits(in: line)
-        guard words.contains(where: { planSectionWords.contains($0.word) }) else { return false }
+        guard keywords.hits(in: line).contains(where: { planSectionWords.contains($0.word) }) else { return false }
         return !Self.contains(line, "情况") && !Self.contains(line, "完成") && !Self.contains(line, "成效")
     }
 
-    /// 三、 (四) （二） 第五: a section number at the start of a line.
-    private static func startsWithSectionNumber(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// The level of a section heading: 第一部分 0, 三、 1, (四) 2; nil for a line that is no heading
+    /// (longer than a heading, a sentence, or without a section number).
+    private func sectionLevel(_ sentence: Sentence, in text: NormalizedText) -> Int? {
+        guard sentence.range.count <= 30 else { return nil }
+        let line = text.scalars[sentence.range]
+        guard !line.contains("。") else { return nil }
         let numerals = "一二三四五六七八九十".unicodeScalars
         var i = line.startIndex
-        if i < line.endIndex, line[i] == "(" || line[i] == "（" || line[i] == "第" { i += 1 }
+        let opener = line[i]
+        if opener == "(" || opener == "（" || opener == "第" { i += 1 }
         let digitsStart = i
         while i < line.endIndex, numerals.contains(line[i]) { i += 1 }
-        guard i > digitsStart, i < line.endIndex else { return false }
-        return line[line.startIndex] == "第" || "、.．)）".unicodeScalars.contains(line[i])
+        guard i > digitsStart, i < line.endIndex else { return nil }
+        switch (opener, line[i]) {
+        case ("第", _): return 0
+        case ("(", ")"), ("(", "）"), ("（", ")"), ("（", "）"): return 2
+        case (_, "、"), (_, "."), (_, "．"): return opener == "(" || opener == "（" ? nil : 1
+        default: return nil
+        }
     }
 
     private static func contains(_ line: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool {

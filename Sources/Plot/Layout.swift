@@ -62,9 +62,20 @@ final class Builder {
 
     // MARK: values
 
+    var words: ChartWords { chart.words }
+
     func label(_ v: Double, _ flags: ValueFlags) -> String {
-        NumberFormat.value(v, style: style) + flagSuffix(flags)
+        formatted(v) + flagSuffix(flags)
     }
+    /// A value in the chart's words: 1.2万 in Chinese, 12,000 in English.
+    func formatted(_ v: Double) -> String {
+        NumberFormat.value(v, style: style, magnitudes: words.magnitudes)
+    }
+    func tickLabels(_ ticks: [Double]) -> [String] {
+        NumberFormat.ticks(ticks, style: style, magnitudes: words.magnitudes)
+    }
+    /// The widest year label, for spacing year ticks.
+    var widestYearLabel: String { words.year(2024) }
     func flagSuffix(_ f: ValueFlags) -> String {
         (f.contains(.approximate) ? "余" : "") + (f.contains(.derived) ? "*" : "") + (f.contains(.corrected) ? "†" : "")
     }
@@ -73,15 +84,15 @@ final class Builder {
     func flagNote(_ flags: ValueFlags, markers: Bool) -> String? {
         var parts: [String] = []
         if markers {
-            if flags.contains(.approximate) { parts.append("空心点为约数（余）") }
-            if flags.contains(.derived) { parts.append("菱形为推算值") }
-            if flags.contains(.corrected) { parts.append("方形为经更正的值") }
+            if flags.contains(.approximate) { parts.append(words.approximateMarker) }
+            if flags.contains(.derived) { parts.append(words.derivedMarker) }
+            if flags.contains(.corrected) { parts.append(words.correctedMarker) }
         } else {
-            if flags.contains(.approximate) { parts.append("“余”为约数或下限") }
-            if flags.contains(.derived) { parts.append("* 为推算值") }
-            if flags.contains(.corrected) { parts.append("† 为经更正的值") }
+            if flags.contains(.approximate) { parts.append(words.approximateLabel) }
+            if flags.contains(.derived) { parts.append(words.derivedLabel) }
+            if flags.contains(.corrected) { parts.append(words.correctedLabel) }
         }
-        return parts.isEmpty ? nil : "注：" + parts.joined(separator: "；") + "。"
+        return parts.isEmpty ? nil : words.note + parts.joined(separator: words.noteSeparator) + words.noteEnd
     }
 
     func marker(_ p: Point, color: Color, flags: ValueFlags, radius: Double? = nil) {
@@ -159,12 +170,13 @@ final class Builder {
 
     func unitText() -> String? {
         guard let u = chart.unit, !u.isEmpty else { return nil }
-        if style == .percent && (u == "%" || u == "％") { return "单位：%" }
-        return "单位：" + u
+        if style == .percent && (u == "%" || u == "％") { return words.unit + "%" }
+        return words.unit + u
     }
 
     /// "无数据" (or another message) in the middle of the plot area.
-    func emptyMessage(_ plot: Rect, _ message: String = "无数据") {
+    func emptyMessage(_ plot: Rect, _ message: String? = nil) {
+        let message = message ?? words.noData
         marks.append(.rect(plot, fill: theme.missing, stroke: nil, lineWidth: 0))
         let f = FontSpec(size: theme.subtitleSize * k * 1.2, bold: true)
         text(engine.fit(message, f, maxWidth: plot.w), plot.x + plot.w / 2, plot.y + plot.h / 2, .middle, .middle, font: f, color: theme.mutedText)
@@ -175,7 +187,7 @@ final class Builder {
         var m = max(2, min(8, Int(length / (tickFont.size * 10))))
         while true {
             let t = Ticks.nice(lo, hi, target: m, integer: integer)
-            let labels = NumberFormat.ticks(t, style: style)
+            let labels = tickLabels(t)
             let widest = labels.map { engine.width($0, tickFont) }.max() ?? 0
             let spacing = t.count > 1 ? length / Double(t.count - 1) : length
             if widest + 3 * gap <= spacing || m <= 2 { return t }
@@ -190,7 +202,7 @@ final class Builder {
 
     /// Year ticks that fit along `length` with their labels not touching.
     func yearTicks(_ first: Int, _ last: Int, length: Double) -> [Int] {
-        let w = engine.width("2024年", tickFont) + 2 * gap
+        let w = engine.width(widestYearLabel, tickFont) + 2 * gap
         return Ticks.years(first, last, maxTicks: max(1, Int(length / w) + 1))
     }
 

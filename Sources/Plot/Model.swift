@@ -69,6 +69,8 @@ public struct Chart: Sendable {
     /// A badge in the top-right corner of the header, e.g. "示例数据" for generated example data.
     /// Also stated at the start of the description.
     public var watermark: String?
+    /// The chart's own words (unit label, notes, median, years): Chinese unless set.
+    public var words: ChartWords = .chinese
 
     public init(kind: ChartKind, title: String, subtitle: String? = nil, unit: String? = nil,
                 sourceLine: String? = nil, rows: [Row], highlight: [String] = [],

@@ -148,10 +148,9 @@ public enum Ticks {
 /// Number formats for Chinese briefings.
 public enum NumberFormat {
     /// Unit for a set of numbers: 万 from 10,000, 亿 from 100,000,000 (by the largest magnitude).
-    static func divisor(forMax m: Double) -> (Double, String) {
+    static func divisor(forMax m: Double, magnitudes: [ChartWords.Magnitude] = ChartWords.chinese.magnitudes) -> (Double, String) {
         let a = abs(m)
-        if a >= 1e8 { return (1e8, "亿") }
-        if a >= 1e4 { return (1e4, "万") }
+        for magnitude in magnitudes where a >= magnitude.value { return (magnitude.value, magnitude.suffix) }
         return (1, "")
     }
 
@@ -172,22 +171,24 @@ public enum NumberFormat {
     }
 
     /// Tick labels: one unit (万/亿) for the whole axis, decimals from the step.
-    public static func ticks(_ values: [Double], style: ValueStyle) -> [String] {
+    public static func ticks(_ values: [Double], style: ValueStyle,
+                             magnitudes: [ChartWords.Magnitude] = ChartWords.chinese.magnitudes) -> [String] {
         guard !values.isEmpty else { return [] }
         let step = values.count > 1 ? abs(values[1] - values[0]) : (values[0] == 0 ? 1 : abs(values[0]))
         if style == .percent {
             let d = Ticks.decimals(forStep: step)
             return values.map { grouped($0, decimals: d) + "%" }
         }
-        let (div, suffix) = divisor(forMax: values.map { abs($0) }.max() ?? 0)
+        let (div, suffix) = divisor(forMax: values.map { abs($0) }.max() ?? 0, magnitudes: magnitudes)
         let d = Ticks.decimals(forStep: step / div)
         return values.map { $0 == 0 ? "0" : grouped($0 / div, decimals: d) + suffix }
     }
 
     /// A single value: 3,456; 12.5; 1.2万; 3.5亿; 96.5%.
-    public static func value(_ v: Double, style: ValueStyle, maxDecimals: Int = 1) -> String {
+    public static func value(_ v: Double, style: ValueStyle, maxDecimals: Int = 1,
+                             magnitudes: [ChartWords.Magnitude] = ChartWords.chinese.magnitudes) -> String {
         if style == .percent { return trimmed(v, maxDecimals) + "%" }
-        let (div, suffix) = divisor(forMax: v)
+        let (div, suffix) = divisor(forMax: v, magnitudes: magnitudes)
         if div == 1 { return trimmed(v, maxDecimals) }
         let x = v / div
         // 1.2万, 12.3万, 123万, 3.56亿: about three significant digits.

@@ -28,6 +28,13 @@ struct BriefingMaker {
 
     func name(_ i: Indicator) -> String { english ? (i.en ?? i.id) : i.name }
 
+    /// The catalog's measure words in English, after a space; a word with no English counterpart is left out.
+    static func englishUnit(_ unit: String) -> String {
+        let words = ["人": "people", "名": "people", "人次": "person-times", "件": "cases", "起": "cases", "宗": "cases",
+                     "场": "events", "次": "times", "份": "copies"]
+        return words[unit].map { " " + $0 } ?? ""
+    }
+
     var headline: [Indicator] { data.catalog.indicators.filter(\.headline) }
 
     func figure(_ indicator: Indicator) -> Figure {
@@ -45,7 +52,8 @@ struct BriefingMaker {
 
     func tile(_ f: Figure) -> BriefingTile {
         let unit = f.indicator.unit
-        let value = f.value.map { formatted($0) + (unit == "%" ? "%" : (english ? " " : "") + unit) } ?? (english ? "not reported" : "未报告")
+        let value = f.value.map { formatted($0) + (unit == "%" ? "%" : english ? Self.englishUnit(unit) : unit) }
+            ?? (english ? "not reported" : "未报告")
         var change: String?
         if let v = f.value, let p = f.previous {
             let d = v - p
@@ -95,6 +103,19 @@ struct BriefingMaker {
         // The sheet carries the source line and the watermark once, for all of it.
         trend?.sourceLine = nil; trend?.watermark = nil
         ranking?.sourceLine = nil; ranking?.watermark = nil
+        let words: ChartWords = english ? .english : .chinese
+        trend?.words = words
+        ranking?.words = words
+        if english {
+            // The charts' subtitles are written in Chinese by ChartMaker: say the same in English.
+            if let t = trend {
+                let townships = Set(t.rows.map(\.township)).count
+                trend?.subtitle = "\(townships) townships" + (trendIndicator?.ratio != nil ? "; rates not stated are derived from the counts" : "")
+            }
+            if let r = ranking {
+                ranking?.subtitle = "\(year): \(r.rows.filter { $0.value != nil }.count) of \(r.rows.count) townships reported"
+            }
+        }
         let findings = data.checks()
             .filter { c in (c.year == nil || c.year == year) && (c.place.map(region.contains) ?? (region == .all)) }
             .map { c -> String in

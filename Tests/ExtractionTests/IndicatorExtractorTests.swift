@@ -110,8 +110,11 @@ func genreSentenceYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
     四、2024年工作打算
     一是开展法治宣传活动30场次,发放宣传资料5000份。
     二是培育“法律明白人”100名。
+    五、附表说明
+    全年受理信访件12件。
     """
+    // The plans end at the next heading of their level.
     let found = chosenValues(report).mapValues(\.value)
     #expect(found == ["mediation.disputes": 66, "mediation.resolution_rate": 98.5,
-                      "publicity.events": 24, "publicity.materials": 3000])
+                      "publicity.events": 24, "publicity.materials": 3000, "petitions.received": 12])
 }

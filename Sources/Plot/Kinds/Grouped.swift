@@ -44,7 +44,7 @@ extension Builder {
         let colors = yearColors(years.count)
         let unitW = unitText().map { engine.width($0, tickFont) + 3 * gap } ?? 0
         if let u = unitText() { text(u, plot.x, top, font: tickFont, color: theme.mutedText) }
-        let lgH = legend(zip(years, colors).map { (NumberFormat.year($0), $1) }, right: plot.maxX, top: top, maxWidth: plot.w - unitW)
+        let lgH = legend(zip(years, colors).map { (words.year($0), $1) }, right: plot.maxX, top: top, maxWidth: plot.w - unitW)
         top += max(tickH, lgH) + gap
         let areaTop = top + tickH / 2
         let vals = table.townships.flatMap { t in years.compactMap { table.values[t]?[$0]?.0 } }
@@ -103,7 +103,8 @@ extension Builder {
         if table.years.count > years.count { d += "只画出最近\(years.count)年。" }
         if omitted > 0 {
             d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。"
-            omission = "图中只画出最近一年数值最高的\(towns.count)个乡镇（共\(table.townships.count)个）。"
+            omission = words.onlyTopDrawn.replacingOccurrences(of: "{shown}", with: String(towns.count))
+                .replacingOccurrences(of: "{all}", with: String(table.townships.count))
         }
         return d
     }

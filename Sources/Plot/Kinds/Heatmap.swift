@@ -27,7 +27,7 @@ extension Builder {
         } else {
             let t = YearTable(chart.rows)
             years = t.years
-            columns = years.map { NumberFormat.year($0) }
+            columns = years.map { words.year($0) }
             towns = t.townships.sorted { (t.latest($0)?.1 ?? 0) > (t.latest($1)?.1 ?? 0) }
             for (tn, m) in t.values { for (y, v) in m { cells[tn, default: [:]][years.firstIndex(of: y)!] = v } }
             flags = t.flagsUsed
@@ -41,7 +41,7 @@ extension Builder {
         let barW = 12 * k
         let maxNameW = min(W * 0.25, 9 * labelFont.size)
         let nameW = min(maxNameW, towns.map { engine.width($0, labelFont) }.max() ?? 0)
-        let cbW0 = barW + gap + (byIndicator ? ["高", "低"].map { engine.width($0, tickFont) }.max()! : engine.width("100.0万", tickFont))
+        let cbW0 = barW + gap + (byIndicator ? [words.high, words.low].map { engine.width($0, tickFont) }.max()! : engine.width("100.0万", tickFont))
         let cellW0 = (plot.w - nameW - gap - cbW0 - 3 * gap) / Double(columns.count)
         let gridX0 = plot.x + nameW + gap
         let headers = bandLabels(columns, step: cellW0 - 2, font: tickFont, depth: max(2 * tickFont.size, (plot.maxY - top) * 0.35)) {
@@ -64,7 +64,7 @@ extension Builder {
             }
         }
         // Colour bar on the right.
-        let ctLabels = byIndicator ? ["高", "低"] : NumberFormat.ticks(sharedTicks, style: style)
+        let ctLabels = byIndicator ? [words.high, words.low] : tickLabels(sharedTicks)
         let cbLabelW = ctLabels.map { engine.width($0, tickFont) }.max() ?? 0
         let cbW = barW + gap + cbLabelW
         let grid = Rect(x: plot.x + nameW + gap, y: top + headerH, w: plot.w - nameW - gap - cbW - 3 * gap, h: plot.maxY - top - headerH)
@@ -123,8 +123,8 @@ extension Builder {
                                fill: SequentialColorScale.ramp(theme.sequential, t0 + 0.5 / Double(steps)), stroke: nil, lineWidth: 0))
         }
         if byIndicator {
-            text("高", cbX + barW + gap, cbTop, .start, .middle, font: tickFont, color: theme.mutedText)
-            text("低", cbX + barW + gap, cbTop + cbH, .start, .middle, font: tickFont, color: theme.mutedText)
+            text(words.high, cbX + barW + gap, cbTop, .start, .middle, font: tickFont, color: theme.mutedText)
+            text(words.low, cbX + barW + gap, cbTop + cbH, .start, .middle, font: tickFont, color: theme.mutedText)
         } else if let lo = sharedTicks.first, let hi = sharedTicks.last {
             let s = LinearScale(domain: (lo, hi), range: (cbTop + cbH, cbTop))
             // Re-scale the bar to the tick range: colours follow the data range.

@@ -46,18 +46,18 @@ extension Builder {
             if reported.count <= room { items = reported.map { .bar($0.0, $0.1, $0.2) } }
             else {
                 items = reported.prefix(head).map { .bar($0.0, $0.1, $0.2) }
-                items.append(.gap("…… 中间\(reported.count - head - tail)个乡镇略 ……"))
+                items.append(.gap(words.middleLeftOut.replacingOccurrences(of: "{n}", with: String(reported.count - head - tail))))
                 items += reported.suffix(tail).map { .bar($0.0, $0.1, $0.2) }
             }
             if !missing.isEmpty {
                 if items.count + missing.count <= capacity { items += missing.map { .missing($0) } }
-                else { items.append(.gap("另有\(missing.count)个乡镇未报告")) }
+                else { items.append(.gap(words.moreNotReported.replacingOccurrences(of: "{n}", with: String(missing.count)))) }
             }
             if items.count > capacity { items = Array(items.prefix(capacity)) }
         }
         let values = reported.map(\.1)
         let labels = reported.map { label($0.1, $0.2) }
-        let valueW = max(labels.map { engine.width($0, rf) }.max() ?? 0, engine.width("未报告", rf))
+        let valueW = max(labels.map { engine.width($0, rf) }.max() ?? 0, engine.width(words.notReported, rf))
         let maxNameW = min(W * 0.28, 10 * rf.size)
         let namesW = min(maxNameW, items.map { item -> Double in
             switch item { case .bar(let t, _, _), .missing(let t): return engine.width(t, rf); case .gap: return 0 }
@@ -72,11 +72,11 @@ extension Builder {
         let band = BandScale(count: items.count, range: (barsTop, barsTop + min(barsBottom - barsTop, Double(items.count) * rf.size * 2.6)), padding: 0.25)
         let axisY = band.range.1
         // Grid and axis labels.
-        let tickLabels = NumberFormat.ticks(ticks, style: style)
+        let tickTexts = tickLabels(ticks)
         for (i, t) in ticks.enumerated() {
             let x = crisp(xs(t))
             vline(x, barsTop, axisY, color: t == 0 ? theme.axis : theme.grid)
-            text(tickLabels[i], xs(t), axisY + gap, .middle, .top, font: tickFont, color: theme.mutedText)
+            text(tickTexts[i], xs(t), axisY + gap, .middle, .top, font: tickFont, color: theme.mutedText)
         }
         if let med = values.median, values.count > 2 {
             vline(crisp(xs(med)), barsTop - 2, axisY, color: theme.text, width: 1, dash: [4 * k, 3 * k])
@@ -99,7 +99,7 @@ extension Builder {
                 else { text(l, b - gap / 2, cy, .end, .middle, font: rf) }
             case let .missing(t):
                 text(engine.fit(t, rf, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: rf, color: theme.mutedText)
-                text("未报告", xs(0) + gap / 2, cy, .start, .middle, font: rf, color: theme.mutedText)
+                text(words.notReported, xs(0) + gap / 2, cy, .start, .middle, font: rf, color: theme.mutedText)
             case let .gap(s):
                 let str = engine.fit(s, rf, maxWidth: plot.w)
                 var bx = box(str, (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: rf)
@@ -113,7 +113,7 @@ extension Builder {
         if let u = unitText() { unitBox = text(u, x0, headerTop, font: tickFont, color: theme.mutedText).box }
         if let med = values.median, values.count > 2 {
             let x = crisp(xs(med))
-            let s = "中位数 " + NumberFormat.value(med, style: style)
+            let s = words.median + " " + formatted(med)
             let w = engine.width(s, tickFont)
             let cx = min(max(x, x0 + w / 2), plot.maxX - w / 2)
             let b = box(s, cx, headerTop, .middle, .top, font: tickFont)

@@ -17,7 +17,7 @@ extension Builder {
         let flags = pts.reduce(ValueFlags()) { $0.union(xv[$1]!.1).union(yv[$1]!.1) }
         let plot = frame(note: flagNote(flags, markers: true))
         guard let xName = xi, let yName = yi, !pts.isEmpty, plot.h > 60 * k else {
-            emptyMessage(plot, (xi == nil || yi == nil) && !chart.rows.isEmpty ? "无数据：散点图需要两个指标" : "无数据")
+            emptyMessage(plot, (xi == nil || yi == nil) && !chart.rows.isEmpty && words == .chinese ? "无数据：散点图需要两个指标" : nil)
             return "散点图：无数据。"
         }
         let tickH = lineHeight(tickFont)
@@ -31,7 +31,7 @@ extension Builder {
         let yLabW = yLabelWidth(yt)
         let area0 = Rect(x: plot.x + yLabW + gap, y: areaTop, w: plot.w - yLabW - gap - engine.width("0000", tickFont) / 2, h: areaBottom - areaTop)
         let xt = horizontalTicks(xsv.min()!, xsv.max()!, length: area0.w, integer: false)
-        let xTickLabels = NumberFormat.ticks(xt, style: style)
+        let xTickLabels = tickLabels(xt)
         let pad = (xTickLabels.map { engine.width($0, tickFont) }.max() ?? 0) / 2
         let area = Rect(x: area0.x + max(0, pad - yLabW - gap), y: area0.y, w: area0.w - max(0, pad - yLabW - gap), h: area0.h)
         let ys = LinearScale(domain: (yt.first!, yt.last!), range: (area.maxY, area.y))

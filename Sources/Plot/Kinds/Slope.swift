@@ -7,7 +7,7 @@ extension Builder {
         let both = table.townships.filter { table.values[$0]?[a] != nil && table.values[$0]?[b] != nil }
         let plot = frame(note: flagNote(table.flagsUsed, markers: false))
         guard !both.isEmpty, a != b, plot.h > 60 * k else {
-            emptyMessage(plot, table.townships.isEmpty ? "无数据" : "无数据：需要两个年份都有数值的乡镇")
+            emptyMessage(plot, table.townships.isEmpty || words != .chinese ? nil : "无数据：需要两个年份都有数值的乡镇")
             return "斜率图：无数据。"
         }
         let coloured = colouredTownships(both) { table.values[$0]?[b]?.0 }
@@ -28,8 +28,8 @@ extension Builder {
         if lo == hi { lo -= 1; hi += 1 }
         let ys = LinearScale(domain: (lo, hi), range: (area.maxY, area.y))
         let x0 = area.x, x1 = area.maxX
-        text(NumberFormat.year(a), x0, top, .middle, .top, font: header)
-        text(NumberFormat.year(b), x1, top, .middle, .top, font: header)
+        text(words.year(a), x0, top, .middle, .top, font: header)
+        text(words.year(b), x1, top, .middle, .top, font: header)
         vline(crisp(x0), area.y - labelH / 2, area.maxY + labelH / 2, color: theme.axis)
         vline(crisp(x1), area.y - labelH / 2, area.maxY + labelH / 2, color: theme.axis)
         let sel = Dictionary(uniqueKeysWithValues: coloured.enumerated().map { ($1, $0) })

@@ -32,7 +32,7 @@ extension Builder {
         let ph = (region.h - vgap * Double(rows - 1)) / Double(rows)
         let first = table.years.first!, last = table.years.last!
         let nameFont = FontSpec(size: labelFont.size, bold: true)
-        let halfYear = engine.width("2024年", tickFont) / 2 + 1
+        let halfYear = engine.width(widestYearLabel, tickFont) / 2 + 1
         for (i, t) in towns.enumerated() {
             let r = i / cols, c = i % cols
             let px = region.x + Double(c) * (pw + hgap), py = region.y + Double(r) * (ph + vgap)
@@ -43,9 +43,9 @@ extension Builder {
             yAxis(area, ys, ticks, labels: c == 0)
             let xs = YearScale(first: first, last: last, range: (area.x + halfYear, area.maxX - halfYear))
             if !hasBelow {
-                let yw = engine.width("2024年", tickFont)
+                let yw = engine.width(widestYearLabel, tickFont)
                 let shown = first == last || xs(last) - xs(first) < yw + gap ? [last] : [first, last]
-                for yr in shown { text(NumberFormat.year(yr), xs(yr), area.maxY + gap / 2, .middle, .top, font: tickFont, color: theme.mutedText) }
+                for yr in shown { text(words.year(yr), xs(yr), area.maxY + gap / 2, .middle, .top, font: tickFont, color: theme.mutedText) }
             }
             yearLine(table.values[t]!, years: table.years, x: { xs($0) }, y: ys, color: theme.bar, width: theme.lineWidth * k, markers: false)
             // Flagged values and the last value get markers.
@@ -56,7 +56,8 @@ extension Builder {
         var d = "小多图：\(table.townships.count)个乡镇\(yearSpan(table.years))的\(chart.title)，每个乡镇一幅，纵轴相同。"
         if omitted > 0 {
             d += "只画出最近一年数值最高的\(towns.count)个乡镇，另有\(omitted)个未画出。"
-            omission = "图中只画出最近一年数值最高的\(towns.count)个乡镇（共\(table.townships.count)个）。"
+            omission = words.onlyTopDrawn.replacingOccurrences(of: "{shown}", with: String(towns.count))
+                .replacingOccurrences(of: "{all}", with: String(table.townships.count))
         }
         return d
     }

@@ -23,7 +23,7 @@ extension Builder {
 
     /// Horizontal grid and left labels; returns the label width used.
     func yAxis(_ area: Rect, _ ys: LinearScale, _ ticks: [Double], labels: Bool = true) {
-        let texts = NumberFormat.ticks(ticks, style: style)
+        let texts = tickLabels(ticks)
         for (i, t) in ticks.enumerated() {
             let y = crisp(ys(t))
             hline(area.x, area.maxX, y, color: t == 0 || i == 0 ? theme.axis : theme.grid, width: 1)
@@ -32,7 +32,7 @@ extension Builder {
     }
 
     func yLabelWidth(_ ticks: [Double]) -> Double {
-        NumberFormat.ticks(ticks, style: style).map { engine.width($0, tickFont) }.max() ?? 0
+        tickLabels(ticks).map { engine.width($0, tickFont) }.max() ?? 0
     }
 
     /// Line segments over consecutive years; isolated points get only their marker.
@@ -82,12 +82,12 @@ extension Builder {
         let yLabW = yLabelWidth(ticks)
         let area = Rect(x: plot.x + yLabW + gap, y: areaTop, w: plot.w - yLabW - gap - labelColW, h: areaBottom - areaTop)
         let ys = LinearScale(domain: (ticks.first!, ticks.last!), range: (area.maxY, area.y))
-        let halfYear = engine.width("2024年", tickFont) / 2 + 2
+        let halfYear = engine.width(widestYearLabel, tickFont) / 2 + 2
         let first = table.years.first!, last = table.years.last!
         let xs = YearScale(first: first, last: last, range: (area.x + halfYear, area.maxX - halfYear))
         yAxis(area, ys, ticks)
         for yr in yearTicks(first, last, length: area.w - 2 * halfYear) {
-            text(NumberFormat.year(yr), xs(yr), area.maxY + gap, .middle, .top, font: tickFont, color: theme.mutedText)
+            text(words.year(yr), xs(yr), area.maxY + gap, .middle, .top, font: tickFont, color: theme.mutedText)
         }
         let lw = theme.lineWidth * k
         let many = table.townships.count > theme.maxColouredLines
