@@ -28,6 +28,19 @@ struct BriefingMaker {
 
     func name(_ i: Indicator) -> String { english ? (i.en ?? i.id) : i.name }
 
+    /// What a check found, in English: the figures are in the Chinese message of `fazhi check`.
+    static func englishCheck(_ kind: CheckFinding.Kind) -> String {
+        switch kind {
+        case .rateMismatch: return "the stated rate disagrees with its own counts"
+        case .rateAbove100: return "a stated rate above 100%"
+        case .partAboveWhole: return "more closed or resolved than received"
+        case .growthMismatch: return "the stated change disagrees with last year's figure"
+        case .duplicateReport: return "two reports for the same year"
+        case .jump: return "changed more than fivefold in one year"
+        case .unplaced: return "townships the gazetteer cannot place in a county, city and province (see fazhi check)"
+        }
+    }
+
     /// The catalog's measure words in English, after a space; a word with no English counterpart is left out.
     static func englishUnit(_ unit: String) -> String {
         let words = ["人": "people", "名": "people", "人次": "person-times", "件": "cases", "起": "cases", "宗": "cases",
@@ -119,6 +132,11 @@ struct BriefingMaker {
         let findings = data.checks()
             .filter { c in (c.year == nil || c.year == year) && (c.place.map(region.contains) ?? (region == .all)) }
             .map { c -> String in
+                if english {
+                    let name = c.indicator.flatMap { data.catalog.indicator($0) }.map(self.name)
+                    let subject = [c.place?.township, name].compactMap { $0 }.joined(separator: ", ")
+                    return (subject.isEmpty ? "" : subject + ": ") + Self.englishCheck(c.kind)
+                }
                 // The indicator's name, where the message does not already say it.
                 let name = c.indicator.flatMap { data.catalog.indicator($0)?.name }.flatMap { c.message.contains($0) ? nil : $0 }
                 let subject = [c.place?.township, name].compactMap { $0 }.joined(separator: " ")
