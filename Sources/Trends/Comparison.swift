@@ -49,6 +49,6 @@ extension Dataset {
     /// The latest year in which any township of the region has a value of the indicator.
     public func latestYear(_ indicator: String, in region: Region = .all) -> Int? {
         guard let column = column(indicator) else { return nil }
-        return placeNumbers(in: region).lazy.flatMap { column.range($0) }.map { Int(column.entries[$0].year) }.max()
+        return placeNumbers(in: region).lazy.flatMap { column.range($0) }.map { column.entries[$0].year }.max()
     }
 }

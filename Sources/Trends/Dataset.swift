@@ -12,7 +12,10 @@ public struct Dataset: Sendable {
     /// Every year with a report or a value, ascending.
     public let years: [Int]
     public let reports: [ReportRecord]
-    let numbers: [Place: Int]
+    /// Each place's number in order of first sight, and its number in `places` by that: the table
+    /// the places were gathered with serves for looking them up.
+    let sightings: [Place: Int]
+    let numberOfSighting: [Int]
     /// The years each township (by number) has a report or a stated value for.
     let reportedYears: YearSets
     /// The stored rows the columns' entries point to, for the texts of the observations made from them.
@@ -32,13 +35,19 @@ public struct Dataset: Sendable {
         // First the places: each gets a number in order of first sight, its fullest city and province,
         // and then its number in sorted order.
         var firstSight: [Place: Int] = [:]
+        // Room for a place a distinct text (more than a store has, as a rule), so that the table seldom grows.
+        firstSight.reserveCapacity(reports.count + min(values.texts.count, values.rows.count))
         var found: [Place] = []
         /// Whether a place sighted has both its city and province: then no later row can fill in more.
         var complete: [Bool] = []
         func sighting(_ township: String, _ county: String?, _ city: String?, _ province: String?) -> Int {
             let p = Place(township: township, county: county, city: city, province: province)
-            if let known = firstSight[p] { fill(known, city, province); return known }
-            firstSight[p] = found.count
+            // One hash for a new place (the common case), and one more to put back a known one's number.
+            if let known = firstSight.updateValue(found.count, forKey: p) {
+                firstSight[p] = known
+                fill(known, city, province)
+                return known
+            }
             found.append(p)
             complete.append(city != nil && province != nil)
             return found.count - 1
@@ -86,7 +95,8 @@ public struct Dataset: Sendable {
         var columnOfIndicator = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.indicator, $0) })
         Self.addDerivedRates(&columns, &columnOfIndicator, catalog: catalog, places: places.count)
         self.places = places
-        self.numbers = Dictionary(uniqueKeysWithValues: places.enumerated().map { ($1, $0) })
+        self.sightings = firstSight
+        self.numberOfSighting = numberOfSighting
         self.reportedYears = reportedYears
         self.values = values
         self.columns = columns
@@ -112,14 +122,14 @@ public struct Dataset: Sendable {
     /// each place's rows by indicator and year.
     static func statedColumns(_ values: ValueTable, placeOfRow: [Int32], places: Int,
                               reportedYears: inout YearSets) -> [IndicatorValues] {
-        var columnOfText: [Int32: Int] = [:]
-        var columns: [IndicatorValues] = []
+        // A store has a few dozen indicators: a short list is quicker to search than a hash table.
+        var indicatorTexts: [Int32] = []
         let columnOfRow = values.rows.map { v -> Int32 in
-            if let c = columnOfText[v.indicator] { return Int32(c) }
-            columnOfText[v.indicator] = columns.count
-            columns.append(IndicatorValues(indicator: values[v.indicator], places: places))
-            return Int32(columns.count - 1)
+            if let c = indicatorTexts.firstIndex(of: v.indicator) { return Int32(c) }
+            indicatorTexts.append(v.indicator)
+            return Int32(indicatorTexts.count - 1)
         }
+        var columns = indicatorTexts.map { _ in IndicatorValues.Builder(places: places) }
         // Rows without a place or a year count for nothing.
         var start = [Int](repeating: 0, count: places + 1)
         for (r, n) in placeOfRow.enumerated() where n >= 0 && values.rows[r].year != nil { start[Int(n) + 1] += 1 }
@@ -131,55 +141,59 @@ public struct Dataset: Sendable {
             next[Int(n)] += 1
         }
         var lastYear = Int.min, lastBit = 0
+        var keyed: [PlaceRow] = []
         var scratch: [IndicatorValues.Entry] = []
         for n in 0..<places {
-            rowsByPlace[start[n]..<start[n + 1]].sort { a, b in
-                let ca = columnOfRow[Int(a)], cb = columnOfRow[Int(b)]
-                if ca != cb { return ca < cb }
-                let ya = values.rows[Int(a)].year!, yb = values.rows[Int(b)].year!
-                return ya != yb ? ya < yb : a < b
+            keyed.removeAll(keepingCapacity: true)
+            for r in rowsByPlace[start[n]..<start[n + 1]] {
+                keyed.append(PlaceRow(column: columnOfRow[Int(r)], year: values.rows[Int(r)].year!, row: r))
             }
-            var i = start[n]
-            while i < start[n + 1] {
-                let c = Int(columnOfRow[Int(rowsByPlace[i])])
-                var j = i
-                while j < start[n + 1] && Int(columnOfRow[Int(rowsByPlace[j])]) == c { j += 1 }
+            keyed.sort { a, b in a.column != b.column ? a.column < b.column : a.year != b.year ? a.year < b.year : a.row < b.row }
+            var i = 0
+            while i < keyed.count {
+                var j = i + 1
+                while j < keyed.count && keyed[j].column == keyed[i].column { j += 1 }
                 scratch.removeAll(keepingCapacity: true)
-                placeEntries(values, rowsByPlace[i..<j], into: &scratch)
-                columns[c].appendPlace(scratch)
+                placeEntries(values, keyed[i..<j], into: &scratch)
+                columns[Int(keyed[i].column)].appendPlace(scratch)
                 i = j
             }
-            for c in columns.indices where columns[c].start.count == n + 1 { columns[c].appendPlace([]) }
-            for r in rowsByPlace[start[n]..<start[n + 1]] {
-                let year = values.rows[Int(r)].year!
-                if year != lastYear { lastBit = reportedYears.bit(of: year)!; lastYear = year }
+            for c in columns.indices where columns[c].places == n { columns[c].appendPlace([]) }
+            for k in keyed {
+                if k.year != lastYear { lastBit = reportedYears.bit(of: k.year)!; lastYear = k.year }
                 reportedYears.insert(bit: lastBit, for: n)
             }
         }
-        return columns
+        return zip(indicatorTexts, columns).map { IndicatorValues(indicator: values[$0], $1) }
+    }
+
+    /// A row of one place, with what its rows are sorted by.
+    struct PlaceRow {
+        let column: Int32
+        let year: Int
+        let row: Int32
     }
 
     /// One place's entries of one indicator from its rows (sorted by year, then row): for each year the
     /// row that takes precedence, and before a row that states a change from a year with no value, that
     /// year's value it implies.
-    static func placeEntries(_ values: ValueTable, _ rows: ArraySlice<Int32>, into entries: inout [IndicatorValues.Entry]) {
+    static func placeEntries(_ values: ValueTable, _ rows: ArraySlice<PlaceRow>, into entries: inout [IndicatorValues.Entry]) {
         var lastStatedYear = Int.min
         var i = rows.startIndex
         while i < rows.endIndex {
-            var best = rows[i]
-            let year = values.rows[Int(best)].year!
+            var best = rows[i].row
+            let year = rows[i].year
             i += 1
-            while i < rows.endIndex && values.rows[Int(rows[i])].year! == year {
-                if takes(values, rows[i], over: best) { best = rows[i] }
+            while i < rows.endIndex && rows[i].year == year {
+                if takes(values, rows[i].row, over: best) { best = rows[i].row }
                 i += 1
             }
             let row = values.rows[Int(best)]
             // 较上年增加58人 beside 112人 in 2024 gives 54 for 2023, where nothing is stated for 2023.
             if let change = row.statedChange, lastStatedYear != year - 1, row.value - change >= 0 {
-                entries.append(IndicatorValues.Entry(value: row.value - change, year: Int32(year - 1),
-                                                     origin: .impliedPrevious(row: best)))
+                entries.append(IndicatorValues.Entry(value: row.value - change, year: year - 1, origin: .impliedPrevious(row: best)))
             }
-            entries.append(IndicatorValues.Entry(value: row.value, year: Int32(year), origin: .stated(row: best)))
+            entries.append(IndicatorValues.Entry(value: row.value, year: year, origin: .stated(row: best)))
             lastStatedYear = year
         }
     }
@@ -222,8 +236,7 @@ public struct Dataset: Sendable {
     static func derivedRates(stated: IndicatorValues?, indicator: String, numerators: IndicatorValues,
                              denominators: IndicatorValues, source: IndicatorValues.RatioSource,
                              places: Int) -> IndicatorValues {
-        var rates = IndicatorValues(indicator: indicator, places: places)
-        rates.ratio = source
+        var rates = IndicatorValues.Builder(places: places)
         var scratch: [IndicatorValues.Entry] = []
         for n in 0..<places {
             scratch.removeAll(keepingCapacity: true)
@@ -236,7 +249,7 @@ public struct Dataset: Sendable {
                     given = given.dropFirst()
                 }
                 if let g = given.first, stated!.entries[g].year == numerator.year { continue }
-                guard let di = denominators.index(n, Int(numerator.year)), denominators.entries[di].value > 0 else { continue }
+                guard let di = denominators.index(n, numerator.year), denominators.entries[di].value > 0 else { continue }
                 scratch.append(IndicatorValues.Entry(value: numerator.value / denominators.entries[di].value * 100,
                                                      year: numerator.year,
                                                      origin: .ratio(numerator: Int32(ni), denominator: Int32(di))))
@@ -244,15 +257,18 @@ public struct Dataset: Sendable {
             for g in given { scratch.append(stated!.entries[g]) }
             rates.appendPlace(scratch)
         }
-        return rates
+        return IndicatorValues(indicator: indicator, ratio: source, rates)
     }
+
+    /// A place's number in `places`.
+    func number(_ place: Place) -> Int? { sightings[place].map { numberOfSighting[$0] } }
 
     /// The column of an indicator; nil for one without values.
     func column(_ indicator: String) -> IndicatorValues? { columnOfIndicator[indicator].map { columns[$0] } }
 
     /// The value of one indicator for one township and year, stated or derived.
     public func observation(_ indicator: String, _ place: Place, _ year: Int) -> Observation? {
-        guard let n = numbers[place], let c = columnOfIndicator[indicator], let i = columns[c].index(n, year) else { return nil }
+        guard let n = number(place), let c = columnOfIndicator[indicator], let i = columns[c].index(n, year) else { return nil }
         return observation(c, n, i)
     }
 
@@ -263,7 +279,7 @@ public struct Dataset: Sendable {
 
     /// The years a township has a report or a value for (derived values aside).
     public func reportedYears(of place: Place) -> Set<Int> {
-        numbers[place].map { reportedYears.years(of: $0) } ?? []
+        number(place).map { reportedYears.years(of: $0) } ?? []
     }
 
     /// The numbers of the places of a region, ascending.
@@ -300,7 +316,7 @@ extension Dataset {
         switch entry.origin {
         case .stated(let r):
             let row = values.rows[Int(r)]
-            return Observation(place: places[n], year: Int(entry.year), indicator: column.indicator, value: entry.value,
+            return Observation(place: places[n], year: entry.year, indicator: column.indicator, value: entry.value,
                                unit: values[row.unit], qualifier: values[row.qualifier], source: values[row.source],
                                derived: false, evidence: row.evidence.map { values[$0] },
                                statedChange: row.statedChange, statedGrowthPercent: row.statedGrowthPercent)
@@ -308,7 +324,7 @@ extension Dataset {
             let row = values.rows[Int(r)], unit = values[row.unit]
             let evidence = "由\(entry.year + 1)年报告推算：\(formatted(row.value))\(unit)减去较上年变化\(formatted(row.statedChange!))\(unit)。"
                 + (row.evidence.map { "原文：\(values[$0])" } ?? "")
-            return Observation(place: places[n], year: Int(entry.year), indicator: column.indicator, value: entry.value,
+            return Observation(place: places[n], year: entry.year, indicator: column.indicator, value: entry.value,
                                unit: unit, qualifier: values[row.qualifier], source: values[row.source], derived: true,
                                evidence: evidence)
         case .ratio(let ni, let di):
@@ -317,7 +333,7 @@ extension Dataset {
             let exact = !approximate(numerator) && !approximate(denominator)
             let ns = source(numerator), ds = source(denominator)
             return Observation(
-                place: places[n], year: Int(entry.year), indicator: column.indicator, value: entry.value, unit: ratio.unit,
+                place: places[n], year: entry.year, indicator: column.indicator, value: entry.value, unit: ratio.unit,
                 qualifier: exact ? "exact" : "about", source: ns == ds ? ns : "\(ns)；\(ds)",
                 ratio: RatioDerivation(numeratorName: ratio.numeratorName, numerator: columns[ratio.numerator].entries[Int(ni)].value,
                                        numeratorUnit: unit(numerator), denominatorName: ratio.denominatorName,

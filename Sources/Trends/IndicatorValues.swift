@@ -1,7 +1,8 @@
 /// One indicator's values as plain numbers, place by place: those of place n are
 /// `entries[start[n]..<start[n + 1]]`, by year. A store of 40,000 townships holds half a million
 /// values; an `Observation` object is made only for one that is handed out (see `Dataset.observation`).
-struct IndicatorValues: Sendable {
+/// A class, so that reading an entry copies no arrays' references.
+final class IndicatorValues: Sendable {
     /// Where an entry's value comes from, with what it takes to write its observation.
     enum Origin: Sendable {
         /// A row of the value table: stated in a report, corrected or imported.
@@ -14,7 +15,7 @@ struct IndicatorValues: Sendable {
 
     struct Entry: Sendable {
         var value: Double
-        var year: Int32
+        var year: Int
         var origin: Origin
 
         var derived: Bool {
@@ -31,14 +32,16 @@ struct IndicatorValues: Sendable {
     }
 
     let indicator: String
-    /// Set once rates are derived into this column.
-    var ratio: RatioSource?
-    private(set) var start: [Int32] = [0]
-    private(set) var entries: [Entry] = []
+    /// For a column with derived rates, where their counts are.
+    let ratio: RatioSource?
+    let start: [Int32]
+    let entries: [Entry]
 
-    init(indicator: String, places: Int) {
+    init(indicator: String, ratio: RatioSource? = nil, _ builder: Builder) {
         self.indicator = indicator
-        start.reserveCapacity(places + 1)
+        self.ratio = ratio
+        start = builder.start
+        entries = builder.entries
     }
 
     /// The entries of a place.
@@ -56,14 +59,25 @@ struct IndicatorValues: Sendable {
 
     /// The years of the entries: a store has a handful, so a short list beats a set for each entry.
     var years: Set<Int> {
-        var seen: [Int32] = []
+        var seen: [Int] = []
         for e in entries where !seen.contains(e.year) { seen.append(e.year) }
-        return Set(seen.map(Int.init))
+        return Set(seen)
     }
 
-    /// Adds the next place's entries, by year; places come in order of their numbers.
-    mutating func appendPlace(_ placeEntries: [Entry]) {
-        entries.append(contentsOf: placeEntries)
-        start.append(Int32(entries.count))
+    /// A column's entries as they are gathered, place by place.
+    struct Builder {
+        private(set) var start: [Int32] = [0]
+        private(set) var entries: [Entry] = []
+
+        init(places: Int) { start.reserveCapacity(places + 1) }
+
+        /// Places added so far.
+        var places: Int { start.count - 1 }
+
+        /// Adds the next place's entries, by year; places come in order of their numbers.
+        mutating func appendPlace(_ placeEntries: [Entry]) {
+            entries.append(contentsOf: placeEntries)
+            start.append(Int32(entries.count))
+        }
     }
 }

@@ -82,7 +82,7 @@ extension Dataset {
         var regionYears = reportedYears.years(ofAny: inRegion)
         // A year known only from a later report's stated change still gets its total.
         if let column = column(indicator) {
-            for n in inRegion { for i in column.range(n) { regionYears.insert(Int(column.entries[i].year)) } }
+            for n in inRegion { for i in column.range(n) { regionYears.insert(column.entries[i].year) } }
         }
         return regionYears.sorted().map { pooled(indicator, year: $0, among: inRegion) }
     }
