@@ -35,8 +35,8 @@ public struct Dataset: Sendable {
         // First the places: each gets a number in order of first sight, its fullest city and province,
         // and then its number in sorted order.
         var firstSight: [Place: Int] = [:]
-        // Room for a place a distinct text (more than a store has, as a rule), so that the table seldom grows.
-        firstSight.reserveCapacity(reports.count + min(values.texts.count, values.rows.count))
+        // Room for about as many places as there are townships' names, so that the table seldom grows.
+        firstSight.reserveCapacity(reports.count + Self.townshipNames(values))
         var found: [Place] = []
         /// Whether a place sighted has both its city and province: then no later row can fill in more.
         var complete: [Bool] = []
@@ -104,6 +104,18 @@ public struct Dataset: Sendable {
         var years = reportedYears.years(ofAny: Array(places.indices))
         for column in columns { years.formUnion(column.years) }
         self.years = years.sorted()
+    }
+
+    /// How many distinct townships' names the values give.
+    static func townshipNames(_ values: ValueTable) -> Int {
+        var seen = [Bool](repeating: false, count: values.texts.count)
+        var count = 0
+        for v in values.rows {
+            guard let township = v.township, !seen[Int(township)] else { continue }
+            seen[Int(township)] = true
+            count += 1
+        }
+        return count
     }
 
     /// The years of the reports and of the stored values.
