@@ -68,9 +68,9 @@ extension Dataset {
 
     /// Place n's points of column c: its entries are by year, so the year before is the entry before.
     func points(_ c: Int, _ n: Int) -> [Series.Point] {
-        let entries = columns[c].entries
-        return columns[c].range(n).map { i in
-            let before = i > columns[c].range(n).lowerBound && entries[i - 1].year == entries[i].year - 1 ? entries[i - 1] : nil
+        let entries = columns[c].entries, range = columns[c].range(n)
+        return range.map { i in
+            let before = i > range.lowerBound && entries[i - 1].year == entries[i].year - 1 ? entries[i - 1] : nil
             return Series.Point(observation: observation(c, n, i),
                                 yoy: before.map { YearOverYear(from: $0.value, to: entries[i].value) })
         }
