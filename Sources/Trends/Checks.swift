@@ -184,7 +184,7 @@ extension Dataset {
         }
         for (p, byYear) in byPlaceYear {
             for (year, rs) in byYear where rs.count > 1 {
-                let place = numbers[p].map { places[$0] } ?? p
+                let place = number(p).map { places[$0] } ?? p
                 out.append(CheckFinding(place: place, year: year, indicator: nil, kind: .duplicateReport,
                                         message: "同一镇街同一年有\(rs.count)份报告：" + rs.map(\.sourcePath).sorted().joined(separator: "、"),
                                         evidence: nil, source: rs.map(\.sourcePath).sorted().first))
@@ -200,7 +200,7 @@ extension Dataset {
                                         evidence: nil, source: r.sourcePath))
                 continue
             }
-            let place = r.township.map { t in numbers[Place(township: t, county: r.county)].map { places[$0] } ?? Place(township: t, county: r.county) }
+            let place = r.township.map { t in number(Place(township: t, county: r.county)).map { places[$0] } ?? Place(township: t, county: r.county) }
             let missing = r.township == nil ? "镇街" : "县区"
             out.append(CheckFinding(place: place, year: rs.count == 1 ? r.year : nil, indicator: nil, kind: .unplaced,
                                     message: "行政区划表无法确定\(missing)：\(r.sourcePath)\(count)",

@@ -19,26 +19,36 @@ public struct Comparison: Sendable, Equatable {
 extension Dataset {
     /// Ranks the townships of the region that have a report or a value in the year.
     public func compare(_ indicator: String, year: Int, in region: Region = .all) -> Comparison {
-        let members = memberNumbers(indicator, in: region, year: year)
-        let byKey = table[indicator] ?? [:]
+        let inRegion = placeNumbers(in: region)
+        let members = memberNumbers(indicator, among: inRegion, year: year)
+        guard let c = columnOfIndicator[indicator] else {
+            return Comparison(indicator: indicator, year: year, region: region,
+                              rows: members.map { Comparison.Row(rank: nil, place: places[$0], observation: nil) },
+                              median: nil, pooled: pooled(indicator, year: year, among: inRegion))
+        }
+        let column = columns[c]
+        var withValue: [(place: Int, entry: Int, value: Double)] = []
+        var without: [Int] = []
+        for n in members {
+            if let i = column.index(n, year) { withValue.append((n, i, column.entries[i].value)) } else { without.append(n) }
+        }
         // Equal values in place order: place numbers follow the places' sorted order.
-        let withValue = members.compactMap { n in byKey[Self.key(n, year)].map { (n, $0) } }
-            .sorted { $0.1.value != $1.1.value ? $0.1.value > $1.1.value : $0.0 < $1.0 }
+        withValue.sort { a, b in a.value != b.value ? a.value > b.value : a.place < b.place }
         var rows: [Comparison.Row] = []
         rows.reserveCapacity(members.count)
-        for (i, (n, o)) in withValue.enumerated() {
-            let rank = i > 0 && withValue[i - 1].1.value == o.value ? rows[i - 1].rank : i + 1
-            rows.append(Comparison.Row(rank: rank, place: places[n], observation: o))
+        for (i, v) in withValue.enumerated() {
+            let rank = i > 0 && withValue[i - 1].value == v.value ? rows[i - 1].rank : i + 1
+            rows.append(Comparison.Row(rank: rank, place: places[v.place], observation: observation(c, v.place, v.entry)))
         }
-        for n in members where byKey[Self.key(n, year)] == nil {
-            rows.append(Comparison.Row(rank: nil, place: places[n], observation: nil))
-        }
+        rows += without.map { Comparison.Row(rank: nil, place: places[$0], observation: nil) }
         return Comparison(indicator: indicator, year: year, region: region, rows: rows,
-                          median: median(withValue.map { $0.1.value }), pooled: pooled(indicator, year: year, in: region))
+                          median: median(withValue.map(\.value)),
+                          pooled: pooled(indicator, year: year, among: inRegion))
     }
 
     /// The latest year in which any township of the region has a value of the indicator.
     public func latestYear(_ indicator: String, in region: Region = .all) -> Int? {
-        (table[indicator] ?? [:]).values.filter { region.contains($0.place) }.map(\.year).max()
+        guard let column = column(indicator) else { return nil }
+        return placeNumbers(in: region).lazy.flatMap { column.range($0) }.map { column.entries[$0].year }.max()
     }
 }

@@ -1,8 +1,8 @@
 /// One value of one indicator for one township and year, as stated in a report, set by a correction,
 /// imported, or derived from other values.
 ///
-/// A class: a store of 40,000 townships holds hundreds of thousands of these in its tables, and a
-/// reference is copied and moved far more cheaply than a struct of a dozen fields.
+/// A class: a reference is copied and moved far more cheaply than a struct of a dozen fields. The
+/// Dataset keeps its values as plain numbers and makes one of these only for a value it hands out.
 public final class Observation: Sendable, Equatable {
     public let place: Place
     public let year: Int
@@ -43,7 +43,7 @@ public final class Observation: Sendable, Equatable {
         self.statedGrowthPercent = statedGrowthPercent
     }
 
-    /// A rate derived from its counts (see `Dataset.addDerivedRates`).
+    /// A rate derived from its counts (see `Dataset.observation(_:_:_:)`).
     init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String, source: String,
          ratio: RatioDerivation) {
         self.place = place
@@ -79,15 +79,18 @@ extension Observation {
     }
 }
 
-/// numerator ÷ denominator × 100, with the indicators' names for the sentence that says so.
+/// numerator ÷ denominator × 100, with the indicators' names and the counts' figures for the sentence
+/// that says so.
 struct RatioDerivation: Sendable {
     let numeratorName: String
-    let numerator: Observation
+    let numerator: Double
+    let numeratorUnit: String
     let denominatorName: String
-    let denominator: Observation
+    let denominator: Double
+    let denominatorUnit: String
 
     var evidence: String {
-        "由\(numeratorName)\(formatted(numerator.value))\(numerator.unit) ÷ \(denominatorName)"
-            + "\(formatted(denominator.value))\(denominator.unit) × 100 计算。"
+        "由\(numeratorName)\(formatted(numerator))\(numeratorUnit) ÷ \(denominatorName)"
+            + "\(formatted(denominator))\(denominatorUnit) × 100 计算。"
     }
 }

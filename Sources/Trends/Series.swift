@@ -54,60 +54,73 @@ public struct Coverage: Sendable, Equatable {
 extension Dataset {
     /// Each township's series in the region, optionally only the named townships.
     public func series(_ indicator: String, in region: Region = .all, townships: [String] = []) -> [Series] {
-        guard let byKey = table[indicator] else { return [] }
+        guard let c = columnOfIndicator[indicator] else { return [] }
+        let column = columns[c]
         let wanted = Set(townships)
         var series: [Series] = []
-        var current: Series?
-        // Keys sort by place number, then year: one pass gives each place's points in order.
-        for k in byKey.keys.sorted() {
-            let o = byKey[k]!
-            guard region.contains(o.place), wanted.isEmpty || wanted.contains(o.place.township) else { continue }
-            let point = Series.Point(observation: o, yoy: byKey[k - 1].map { YearOverYear(from: $0.value, to: o.value) })
-            if current?.place == o.place { current!.points.append(point); continue }
-            if let done = current { series.append(done) }
-            current = Series(place: o.place, points: [point])
+        for n in places.indices where !column.range(n).isEmpty {
+            let place = places[n]
+            guard region.contains(place), wanted.isEmpty || wanted.contains(place.township) else { continue }
+            series.append(Series(place: place, points: points(c, n)))
         }
-        if let done = current { series.append(done) }
         return series
+    }
+
+    /// Place n's points of column c: its entries are by year, so the year before is the entry before.
+    func points(_ c: Int, _ n: Int) -> [Series.Point] {
+        let entries = columns[c].entries, range = columns[c].range(n)
+        return range.map { i in
+            let before = i > range.lowerBound && entries[i - 1].year == entries[i].year - 1 ? entries[i - 1] : nil
+            return Series.Point(observation: observation(c, n, i),
+                                yoy: before.map { YearOverYear(from: $0.value, to: entries[i].value) })
+        }
     }
 
     /// The region's pooled value for each year the store has reports of the region for.
     public func rollup(_ indicator: String, in region: Region = .all) -> [RollupPoint] {
-        var regionYears = Set<Int>()
-        for n in places.indices where region.contains(places[n]) { regionYears.formUnion(reportedYears[n]) }
+        let inRegion = placeNumbers(in: region)
+        var regionYears = reportedYears.years(ofAny: inRegion)
         // A year known only from a later report's stated change still gets its total.
-        for (k, o) in table[indicator] ?? [:] where region.contains(o.place) { regionYears.insert(Self.year(ofKey: k)) }
-        return regionYears.sorted().map { pooled(indicator, year: $0, in: region) }
+        if let column = column(indicator) {
+            for n in inRegion { for i in column.range(n) { regionYears.insert(column.entries[i].year) } }
+        }
+        return regionYears.sorted().map { pooled(indicator, year: $0, among: inRegion) }
     }
 
     /// Counts add up; a rate with counts pools as Σ numerator / Σ denominator × 100 over the
     /// townships that give both (never a mean of rates); a rate without counts has no pooled value.
     public func pooled(_ indicator: String, year: Int, in region: Region = .all) -> RollupPoint {
-        let members = memberNumbers(indicator, in: region, year: year)
-        let byKey = table[indicator] ?? [:]
-        let values = members.compactMap { byKey[Self.key($0, year)] }
-        guard let definition = catalog.indicator(indicator) else {
-            return RollupPoint(year: year, value: nil, coverage: Coverage(reporting: values.count, total: members.count, pooled: 0))
+        pooled(indicator, year: year, among: placeNumbers(in: region))
+    }
+
+    /// The pooled value over these places (see `placeNumbers`).
+    func pooled(_ indicator: String, year: Int, among candidates: [Int]) -> RollupPoint {
+        let members = memberNumbers(indicator, among: candidates, year: year)
+        let column = column(indicator)
+        var reporting = 0, sum = 0.0
+        for m in members {
+            guard let v = column?.value(m, year) else { continue }
+            reporting += 1
+            sum += v
         }
+        func point(_ value: Double?, pooled: Int) -> RollupPoint {
+            RollupPoint(year: year, value: value, coverage: Coverage(reporting: reporting, total: members.count, pooled: pooled))
+        }
+        guard let definition = catalog.indicator(indicator) else { return point(nil, pooled: 0) }
         switch definition.kind {
         case .count:
-            let sum: Double? = values.isEmpty ? nil : values.reduce(0) { $0 + $1.value }
-            return RollupPoint(year: year, value: sum,
-                               coverage: Coverage(reporting: values.count, total: members.count, pooled: values.count))
+            return point(reporting == 0 ? nil : sum, pooled: reporting)
         case .rate:
-            guard let ratio = definition.ratio else {
-                return RollupPoint(year: year, value: nil, coverage: Coverage(reporting: values.count, total: members.count, pooled: 0))
-            }
-            let numerators = table[ratio.numerator] ?? [:], denominators = table[ratio.denominator] ?? [:]
+            guard let ratio = definition.ratio else { return point(nil, pooled: 0) }
+            let numerators = self.column(ratio.numerator), denominators = self.column(ratio.denominator)
             var numerator = 0.0, denominator = 0.0, pooledFrom = 0
             for m in members {
-                guard let n = numerators[Self.key(m, year)], let d = denominators[Self.key(m, year)], d.value > 0 else { continue }
-                numerator += n.value
-                denominator += d.value
+                guard let n = numerators?.value(m, year), let d = denominators?.value(m, year), d > 0 else { continue }
+                numerator += n
+                denominator += d
                 pooledFrom += 1
             }
-            return RollupPoint(year: year, value: pooledFrom == 0 ? nil : numerator / denominator * 100,
-                               coverage: Coverage(reporting: values.count, total: members.count, pooled: pooledFrom))
+            return point(pooledFrom == 0 ? nil : numerator / denominator * 100, pooled: pooledFrom)
         }
     }
 }
