@@ -21,10 +21,7 @@ public struct MetadataResolver: Sendable {
     public static let headLength = 3_000
 
     public func resolve(_ text: NormalizedText, fileName: String? = nil) -> ReportMetadata {
-        let head = text.count <= Self.headLength ? text
-            : NormalizedText(scalars: Array(text.scalars[..<Self.headLength]),
-                             originalOffsets: Array(text.originalOffsets[..<Self.headLength]))
-        var scan = Scan(gazetteer: gazetteer, text: head, fileName: fileName)
+        var scan = Scan(gazetteer: gazetteer, text: text.scalars.prefix(Self.headLength), fileName: fileName)
         scan.run()
         return scan.result()
     }
@@ -52,7 +49,6 @@ struct Scan {
     var s: [Unicode.Scalar]
     let bodyCount: Int
     var zones: [Zone] = []
-    var lineOf: [Int] = []
     var lines: [Range<Int>] = []
     var lineZone: [Zone] = []
 
@@ -66,11 +62,13 @@ struct Scan {
 
     static let openingLength = 1500
 
-    init(gazetteer: Gazetteer, text: NormalizedText, fileName: String?) {
+    init(gazetteer: Gazetteer, text: ArraySlice<Unicode.Scalar>, fileName: String?) {
         gz = gazetteer
-        var s: [Unicode.Scalar] = []
-        s.reserveCapacity(text.count + 64)
-        for scalar in text.scalars { s.append(Scan.fold(gazetteer.simplified(scalar))) }
+        // Filled in place: this runs for every scalar of the head.
+        var s = [Unicode.Scalar](unsafeUninitializedCapacity: text.count + 64) { buffer, count in
+            for (k, scalar) in text.enumerated() { buffer[k] = Scan.fold(gazetteer.simplified(scalar)) }
+            count = text.count
+        }
         bodyCount = s.count
         if let fileName {
             s.append("\n")
@@ -92,19 +90,16 @@ struct Scan {
 
     mutating func classifyLines() {
         var start = 0
-        lineOf = [Int](repeating: 0, count: s.count)
-        for i in 0...s.count {
-            if i == s.count || s[i] == "\n" || s[i] == "\r" {
-                lines.append(start..<i)
-                start = i + 1
-            } else {
-                lineOf[i] = lines.count
-            }
+        for i in 0...s.count where i == s.count || s[i] == "\n" || s[i] == "\r" {
+            lines.append(start..<i)
+            start = i + 1
         }
         lineZone = lines.map { line in classify(line) }
         zones = [Zone](repeating: .body, count: s.count)
-        for (n, line) in lines.enumerated() {
-            for i in line { zones[i] = lineZone[n] }
+        zones.withUnsafeMutableBufferPointer { zones in
+            for (n, line) in lines.enumerated() {
+                for i in line { zones[i] = lineZone[n] }
+            }
         }
     }
 
@@ -167,9 +162,17 @@ struct Scan {
 
     func trimmed(_ r: Range<Int>) -> Range<Int> {
         var a = r.lowerBound, b = r.upperBound
-        while a < b && (s[a].properties.isWhitespace || s[a] == "|" || s[a] == "•") { a += 1 }
-        while b > a && (s[b - 1].properties.isWhitespace || s[b - 1] == "|") { b -= 1 }
+        while a < b && (Scan.isSpace(s[a]) || s[a] == "|" || s[a] == "•") { a += 1 }
+        while b > a && (Scan.isSpace(s[b - 1]) || s[b - 1] == "|") { b -= 1 }
         return a..<b
+    }
+
+    /// Unicode's white space, without a property lookup for every Han character that starts a line.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Labels of the issuer field, as scalars once rather than per line.
@@ -184,7 +187,10 @@ struct Scan {
         let sentence = has("。", in: t)
         // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
         if t.count <= 160 && hasIssuerLabel(in: t) { return .issuer }
-        for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
+        // 标题：…法治…报告 is a field of page furniture: on a short line, not in a paragraph of the body.
+        if t.count <= 300 {
+            for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
+        }
         let last = s[t.upperBound - 1]
         if (last == ":" || last == "：") && t.count <= 40 && (has("委", in: t) || has("政府", in: t)) && !sentence {
             return .addressee
