@@ -52,6 +52,10 @@ struct Scan {
     var lines: [Range<Int>] = []
     var lineZone: [Zone] = []
 
+    /// Short names of counties, cities and provinces in the title, the issuer and the file name, noted
+    /// as evidence once the township is known (`result`): inside the name of a township the gazetteer
+    /// lacks (东坡 of 东坡街道) a short form says nothing about the county.
+    var titleShortForms: [(unit: Int, range: Range<Int>, zone: Zone)] = []
     /// Every full or reduced name the text holds, in order of where it ends, longest first at one end.
     var namesFound: [Mention] = []
     var townshipMentions: [Mention] = []
@@ -301,7 +305,7 @@ struct Scan {
                 for (start, entryID) in gz.shortNamesEnding(before: end + 1, in: s) where start >= line.lowerBound {
                     // Inside a full name (廉江 of 廉江市, or part of a township's name) it adds nothing.
                     if mentions.contains(where: { $0.start <= start && end < $0.end }) { continue }
-                    for u in shortUnits(entryID) { note(u, lineZone[n]) }
+                    for u in shortUnits(entryID) { titleShortForms.append((u, start..<(end + 1), lineZone[n])) }
                 }
             }
         }
@@ -416,9 +420,15 @@ struct Scan {
         return 0
     }
 
-    func result() -> ReportMetadata {
+    mutating func result() -> ReportMetadata {
         var meta = ReportMetadata()
         meta.year = year()
+        let unlisted = unlistedTownship()
+        let unlistedSpans = unlisted.map { occurrences(of: Array($0.name.unicodeScalars)) } ?? []
+        for form in titleShortForms
+        where !unlistedSpans.contains(where: { $0.lowerBound <= form.range.lowerBound && form.range.upperBound <= $0.upperBound }) {
+            note(form.unit, form.zone)
+        }
 
         // The township the report is about.
         var score: [String: Int] = [:]
@@ -433,7 +443,6 @@ struct Scan {
         let best = score.max { a, b in
             a.value != b.value ? a.value < b.value : firstAt[a.key]! > firstAt[b.key]!
         }
-        let unlisted = unlistedTownship()
         let bestZone = best.map { b in townshipMentions.filter { gz.units[$0.units[0]].name == b.key }.map(\.zone).max()! }
         let preferUnlisted = unlisted.map { u in bestZone.map { $0 < u.zone } ?? true } ?? false
         if let best, !preferUnlisted {
@@ -464,6 +473,17 @@ struct Scan {
             fill(&meta, fromAbove: topAreas())
         }
         return meta
+    }
+
+    /// Every place the text writes these scalars.
+    func occurrences(of word: [Unicode.Scalar]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var from = 0
+        while let at = find(word, in: from..<s.count) {
+            found.append(at..<(at + word.count))
+            from = at + 1
+        }
+        return found
     }
 
     func isAncestor(_ a: Int, of t: Int) -> Bool {

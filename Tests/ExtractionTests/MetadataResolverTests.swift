@@ -142,7 +142,10 @@ func sampleText(_ name: String) throws -> String {
 @Test func aPronounBeforeTheLevelWordIsNotATownshipName() {
     // 东坡街道 is not in the gazetteer; 现将我街道 in the opening is a phrase, not a township.
     let text = "中共东坡街道工作委员会 东坡街道办事处\n关于2022年法治建设工作情况的报告\n现将我街道2022年法治建设工作情况报告如下。"
-    #expect(resolve(text).township == "东坡街道")
+    let meta = resolve(text)
+    #expect(meta.township == "东坡街道")
+    // 东坡 inside the township's own name is not 东坡区: the county stays unknown, not guessed.
+    #expect(meta.county == nil && meta.city == nil && meta.province == nil)
 }
 
 // MARK: - Year
