@@ -109,8 +109,10 @@ static inline int fz_png_encode_isal(const unsigned char *src, int width, int he
     size_t rowBytes = 1 + (size_t)width * (opaque ? 3 : 4);
     size_t batch = rowBytes >= 65536 ? 1 : 65536 / rowBytes;
     unsigned char *rows = (unsigned char *)malloc(rowBytes * batch);
-    struct isal_zstream *z = (struct isal_zstream *)malloc(sizeof *z);   /* ~100 KB: not on the stack */
-    unsigned char *levelBuf = (unsigned char *)malloc(ISAL_DEF_LVL2_DEFAULT);
+    /* Zeroed: igzip does not clear its hash tables, and a stale entry left in reused heap memory can
+       give a different (equally valid) match, so the same pixels would not always give the same bytes. */
+    struct isal_zstream *z = (struct isal_zstream *)calloc(1, sizeof *z);   /* ~100 KB: not on the stack */
+    unsigned char *levelBuf = (unsigned char *)calloc(1, ISAL_DEF_LVL2_DEFAULT);
     fz_png_buffer b = {0};
     b.failed = !rows || !z || !levelBuf;
     if (fz_png_reserve(&b, 33)) {
