@@ -28,8 +28,23 @@ public final class Observation: Sendable, Equatable {
     /// A growth rate stated beside the value, in percent, signed.
     public let statedGrowthPercent: Double?
 
-    public init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String, source: String,
-                derived: Bool, evidence: String?, statedChange: Double? = nil, statedGrowthPercent: Double? = nil) {
+    public convenience init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String,
+                            source: String, derived: Bool, evidence: String?, statedChange: Double? = nil,
+                            statedGrowthPercent: Double? = nil) {
+        self.init(place: place, year: year, indicator: indicator, value: value, unit: unit, qualifier: qualifier,
+                  source: source, derived: derived, origin: .text(evidence), statedChange: statedChange,
+                  statedGrowthPercent: statedGrowthPercent)
+    }
+
+    /// A rate derived from its counts (see `Dataset.observation(_:_:_:)`).
+    convenience init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String,
+                     source: String, ratio: RatioDerivation) {
+        self.init(place: place, year: year, indicator: indicator, value: value, unit: unit, qualifier: qualifier,
+                  source: source, derived: true, origin: .ratio(ratio), statedChange: nil, statedGrowthPercent: nil)
+    }
+
+    private init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String, source: String,
+                 derived: Bool, origin: Origin, statedChange: Double?, statedGrowthPercent: Double?) {
         self.place = place
         self.year = year
         self.indicator = indicator
@@ -38,25 +53,9 @@ public final class Observation: Sendable, Equatable {
         self.qualifier = qualifier
         self.source = source
         self.derived = derived
-        self.origin = .text(evidence)
+        self.origin = origin
         self.statedChange = statedChange
         self.statedGrowthPercent = statedGrowthPercent
-    }
-
-    /// A rate derived from its counts (see `Dataset.observation(_:_:_:)`).
-    init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String, source: String,
-         ratio: RatioDerivation) {
-        self.place = place
-        self.year = year
-        self.indicator = indicator
-        self.value = value
-        self.unit = unit
-        self.qualifier = qualifier
-        self.source = source
-        self.derived = true
-        self.origin = .ratio(ratio)
-        self.statedChange = nil
-        self.statedGrowthPercent = nil
     }
 
     public var corrected: Bool { source == "correction" }
