@@ -36,5 +36,4 @@ struct IDSet: Sendable {
         for k in 0..<min(bits.count, other.bits.count) where bits[k] & other.bits[k] != 0 { return false }
         return true
     }
-
 }

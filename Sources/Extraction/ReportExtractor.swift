@@ -46,7 +46,7 @@ public struct ReportExtractor: Sendable {
 
     /// The scalars of a string in one pass over its UTF-8 (`Array(s.unicodeScalars)` makes
     /// two: one to count, one to copy). A String's UTF-8 is valid, so each sequence is decoded
-    /// from its lead byte without checks, into storage reserved for the worst case (one scalar a byte).
+    /// from its lead byte without checks (`decodingValidUTF8`), into storage reserved for the worst case (one scalar a byte).
     static func scalars(of string: String) -> [Unicode.Scalar] {
         var string = string
         return string.withUTF8 { bytes in
@@ -54,23 +54,7 @@ public struct ReportExtractor: Sendable {
             return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
                 var i = 0, k = 0
                 while i < n {
-                    let b0 = UInt32(bytes[i])
-                    let v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
-                        i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    out[k] = Unicode.Scalar.decodingValidUTF8(bytes, at: &i)
                     k += 1
                 }
                 count = k

@@ -27,21 +27,8 @@ public enum TextNormalizer {
         var i = 0
         let end = bytes.count
         while i < end {
-            let b0 = UInt32(bytes[i])
-            var v: UInt32
-            if b0 < 0x80 {
-                v = b0; i &+= 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                i &+= 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
-                    | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
-                i &+= 4
-            }
-            builder.append(Unicode.Scalar(validUTF8Value: v), at: offset)
+            let scalar = Unicode.Scalar.decodingValidUTF8(bytes, at: &i)
+            builder.append(scalar, at: offset)
             offset &+= 1
         }
         return builder.finish()
@@ -49,9 +36,25 @@ public enum TextNormalizer {
 }
 
 extension Unicode.Scalar {
-    /// A scalar from a value known to be valid (decoded from valid UTF-8).
-    @inline(__always) init(validUTF8Value value: UInt32) {
-        self = unsafeBitCast(value, to: Unicode.Scalar.self)
+    /// The scalar whose UTF-8 starts at `i` in bytes known to be valid UTF-8 (a String's own), decoded
+    /// from its lead byte without checks; `i` moves past it. Inlinable: it runs for every byte of a report.
+    @inlinable @inline(__always)
+    public static func decodingValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let b0 = UInt32(bytes[i])
+        let v: UInt32
+        if b0 < 0x80 {
+            v = b0; i &+= 1
+        } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+            i &+= 3
+        } else {
+            v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
+                | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+            i &+= 4
+        }
+        return unsafeBitCast(v, to: Unicode.Scalar.self)
     }
 }
 
