@@ -17,6 +17,10 @@ public struct IndicatorExtractor: Sendable {
     private let allOfWords: IDSet
     private let totalWords: IDSet
     private let measureWords: IDSet
+    private let exampleWords: IDSet
+    private let actorWords: IDSet
+    private let participationWords: IDSet
+    private let fromToWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
 
@@ -30,15 +34,18 @@ public struct IndicatorExtractor: Sendable {
         let units: IDSet
         let exclude: IDSet
         let excludeSentence: IDSet
+        /// The catalog's `pairedSubjects`: a head word and the objects that make it a subject in a clause.
+        let pairedSubjects: [(head: Int, objects: IDSet)]
 
         init(indicator: Indicator, subjects: IDSet, actions: IDSet, units: IDSet,
-             exclude: IDSet, excludeSentence: IDSet) {
+             exclude: IDSet, excludeSentence: IDSet, pairedSubjects: [(head: Int, objects: IDSet)]) {
             self.indicator = indicator
             self.subjects = subjects
             self.actions = actions
             self.units = units
             self.exclude = exclude
             self.excludeSentence = excludeSentence
+            self.pairedSubjects = pairedSubjects
         }
     }
 
@@ -54,6 +61,10 @@ public struct IndicatorExtractor: Sendable {
         allOfWords = ids(catalog.allOfWords ?? [])
         totalWords = ids(catalog.totalWords)
         measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
+        exampleWords = ids(catalog.exampleWords ?? [])
+        actorWords = ids(catalog.actorWords ?? [])
+        participationWords = ids(catalog.participationWords ?? [])
+        fromToWords = ids(catalog.fromToWords ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
@@ -62,7 +73,11 @@ public struct IndicatorExtractor: Sendable {
             rules.append(CompiledRule(
                 indicator: indicator, subjects: IDSet(subjects), actions: ids(indicator.actions),
                 units: ids(indicator.units), exclude: ids(indicator.exclude),
-                excludeSentence: ids(indicator.excludeSentence)))
+                excludeSentence: ids(indicator.excludeSentence),
+                pairedSubjects: indicator.pairedSubjects.compactMap { pair in
+                    guard let head = pair.first, pair.count > 1 else { return nil }
+                    return (head: index.add(head), objects: ids(Array(pair.dropFirst())))
+                }))
         }
         self.rules = rules
         self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
@@ -143,11 +158,17 @@ public struct IndicatorExtractor: Sendable {
         }
         let sentenceWords = words(of: hits)
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
+        // 如红星村…, 例如…: the figures after an example's opening are the example's.
+        let exampleStart = exampleOpening(in: sentence, slice: slice, hits: hits)
+        let fromTo = fromToPairs(numbers, in: slice, hits: hits, sentence: sentence)
         var found: [Finding] = []
         // Every candidate of the sentence quotes it whole: the quote is built once, when first needed.
         var evidence: String?
-        for number in numbers {
+        for (k, number) in numbers.enumerated() {
             let start = number.range.lowerBound
+            if let exampleStart, start >= exampleStart { continue }
+            // 由上年的15人增至19人: 15 is last year's; 19 carries the change.
+            if fromTo.previous.contains(k) { continue }
             // What leaders did, named before the number, rules it out for every indicator but those
             // about leaders (负责人出庭应诉率); 其中 before it in the same comma-delimited stretch rules it out.
             let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start })
@@ -156,6 +177,8 @@ public struct IndicatorExtractor: Sendable {
             let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
+            // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
+            if Self.opensWithNamedVillage(clause, in: slice) { continue }
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             // Words that rule a number out count in its own clause only.
             let ownClauseWords = words(of: clauseHits)
@@ -167,6 +190,13 @@ public struct IndicatorExtractor: Sendable {
             }
             let clauseWords = words(of: clauseHits)
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
+            let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
+            // A subject named earlier does not carry over into a clause that names a subject of its own
+            // (整合综治、信访等力量，全年化解矛盾纠纷近200件: 信访 is a helper, the 200 are disputes).
+            let clauseNamesASubject = clauseHits.contains { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= start }
+            // 培养法律明白人45名，参与调解纠纷30件: what a group did itself, not the township's total.
+            let actor = actorOwning(start, clause: clause, sentence: sentence, hits: hits)
             let unitID = measureWord(after: number, hits: hits)
             let unit = unitID.map { keywords.words[$0] }
             // The number counts a thing of its own when a word follows its measure word, or when its
@@ -189,6 +219,7 @@ public struct IndicatorExtractor: Sendable {
 
             for (n, rule) in rules.enumerated() {
                 if aboutLeaders && !rule.indicator.aboutLeaders { continue }
+                if let actor, !rule.subjects.contains(actor) { continue }
                 if let owners = followingSubjectOwners, !owners.contains(n) { continue }
                 switch rule.indicator.kind {
                 case .rate: guard number.role == .percent else { continue }
@@ -198,7 +229,11 @@ public struct IndicatorExtractor: Sendable {
                       ownClauseWords.isDisjoint(with: rule.exclude) else { continue }
                 if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
-                let localSubjects = clauseHits.filter { rule.subjects.contains($0.word) }
+                let localSubjects = clauseHits.filter { hit in
+                    rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { pair in
+                        pair.head == hit.word && !clauseWords.isDisjoint(with: pair.objects)
+                    }
+                }
                 // “法治护老”宣传活动3次: one named campaign, not the year's total. “八五”普法 names the
                 // national five-year plan of legal publicity, which is all of the year's work.
                 if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
@@ -208,20 +243,23 @@ public struct IndicatorExtractor: Sendable {
                 if afterSubsetMarker && !(rule.indicator.partOfWhole && localSubject) { continue }
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
-                let inheritedSubject = !countsItsOwnNoun
+                let inheritedSubject = !countsItsOwnNoun && !clauseNamesASubject
                     && (nearestEarlierSubject.map { subjectOwners[$0.word].contains(n) } ?? false)
                 guard localSubject || inheritedSubject else { continue }
 
                 var score = 10
                 if localSubject { score += 4 }
                 if isTotal { score += 2 }
+                if clauseTotal { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
                 if change == nil {
                     change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
                                           slice: slice, hits: hits, numbers: numbers)
                 }
-                if let change {
+                if let previous = fromTo.previousValue[k] {
+                    candidate.statedChange = number.value - previous
+                } else if let change {
                     switch rule.indicator.kind {
                     case .count:
                         if let unit = change.absoluteUnit, unit == unitID || rule.units.contains(unit) {
@@ -238,6 +276,85 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// Where an example opens in the sentence (例如…, or 如 before a named village at the sentence's start):
+    /// the figures from there on are the example's. Nil where the sentence gives no example.
+    private func exampleOpening(in sentence: Sentence, slice: ArraySlice<Unicode.Scalar>,
+                                hits: [KeywordIndex.Hit]) -> Int? {
+        if let hit = hits.first(where: { exampleWords.contains($0.word) }) { return hit.range.lowerBound }
+        var i = sentence.range.lowerBound
+        while i < sentence.range.upperBound, slice[i] == " " { i += 1 }
+        guard i < sentence.range.upperBound, slice[i] == "如",
+              let first = sentence.clauses.first,
+              Self.opensWithNamedVillage((i + 1)..<first.upperBound, in: slice) else { return nil }
+        return i
+    }
+
+    /// Characters that make a word before 村 or 社区 something other than a village's name
+    /// (全镇16个村, 各村, 行政村, 新农村, 镇村两级).
+    private static let notVillageName: Set<Unicode.Scalar> = Set("全各每该本两个镇乡级行政自然农新城驻等和与及、(（".unicodeScalars)
+    /// Characters that open a clause with a verb or preposition, not a name (聘请村(居)法律顾问, 在村…).
+    private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并".unicodeScalars)
+    /// Characters after 村 that make it the villages in general (村(居), 村级, 村民, 村干部, 村务).
+    private static let notAfterVillage: Set<Unicode.Scalar> = Set("(（居级民干务规两".unicodeScalars)
+
+    /// Whether the clause opens with a village's name: two to four characters and 村 or 社区
+    /// (红星村通过…, 桥头社区…).
+    private static func opensWithNamedVillage(_ clause: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = clause.lowerBound
+        while i < clause.upperBound, slice[i] == " " { i += 1 }
+        let nameStart = i
+        guard i < clause.upperBound, !notVillageNameStart.contains(slice[i]) else { return false }
+        while i < clause.upperBound, i - nameStart < 5 {
+            let u = slice[i]
+            guard u.value >= 0x4E00 && u.value <= 0x9FFF, !notVillageName.contains(u) else { return false }
+            if i - nameStart >= 2 && u == "村" {
+                return i + 1 >= clause.upperBound || !notAfterVillage.contains(slice[i + 1])
+            }
+            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Figures written as a change from last year's value to this year's (由上年的15人增至19人):
+    /// the positions (in `numbers`) of last year's figures, and this year's with last year's value.
+    private func fromToPairs(_ numbers: [NumberToken], in slice: ArraySlice<Unicode.Scalar>, hits: [KeywordIndex.Hit],
+                             sentence: Sentence) -> (previous: Set<Int>, previousValue: [Int: Double]) {
+        var previous = Set<Int>()
+        var previousValue: [Int: Double] = [:]
+        guard numbers.count > 1, hits.contains(where: { fromToWords.contains($0.word) }) else { return (previous, previousValue) }
+        for k in 0..<(numbers.count - 1) {
+            let a = numbers[k], b = numbers[k + 1]
+            guard a.role == b.role else { continue }
+            let aEnd = max(a.range.upperBound, a.qualifierRange?.upperBound ?? 0)
+            let bStart = min(b.range.lowerBound, b.qualifierRange?.lowerBound ?? .max)
+            guard bStart - aEnd <= 6,
+                  hits.contains(where: { fromToWords.contains($0.word) && $0.range.lowerBound >= aEnd
+                                         && $0.range.upperBound <= bStart }) else { continue }
+            // 由 or 从 before the first figure in its clause opens the statement.
+            let clause = sentence.clauses.first { $0.contains(a.range.lowerBound) } ?? sentence.range
+            guard slice[clause.lowerBound..<a.range.lowerBound].contains(where: { $0 == "由" || $0 == "从" }) else { continue }
+            previous.insert(k)
+            previousValue[k + 1] = a.value
+        }
+        return (previous, previousValue)
+    }
+
+    /// The keyword id of the group (法律明白人, 网格员…) whose own work the number at `start` counts:
+    /// the group is named in the number's clause before it, or earlier in the sentence with a clause
+    /// opened by a participation word (参与, 协助) between it and the number. Nil for the township's own.
+    private func actorOwning(_ start: Int, clause: Range<Int>, sentence: Sentence,
+                             hits: [KeywordIndex.Hit]) -> Int? {
+        guard let actor = hits.last(where: { actorWords.contains($0.word) && $0.range.upperBound <= start }) else { return nil }
+        if clause.contains(actor.range.lowerBound) { return actor.word }
+        let opened = sentence.clauses.contains { c in
+            c.lowerBound > actor.range.lowerBound && c.lowerBound <= clause.lowerBound
+                && hits.contains { participationWords.contains($0.word) && $0.range.lowerBound >= c.lowerBound
+                                   && $0.range.lowerBound <= c.lowerBound + 1 }
+        }
+        return opened ? actor.word : nil
     }
 
     /// The keyword ids of some hits, built without intermediate arrays: this runs several times per number.
@@ -356,7 +473,7 @@ public struct IndicatorExtractor: Sendable {
     private static func nounFollows(_ number: NumberToken, unit: String?, in scalars: ArraySlice<Unicode.Scalar>,
                                     clauseEnd: Int) -> Bool {
         guard let unit else { return false }
-        var i = max(number.range.upperBound, number.qualifierRange?.upperBound ?? 0)
+        var i = Self.endOfNumber(number)
         while i < clauseEnd, scalars[i] == " " { i += 1 }
         i += unit.unicodeScalars.count
         guard i < clauseEnd else { return false }
@@ -384,10 +501,17 @@ public struct IndicatorExtractor: Sendable {
         scalars[from..<to].contains { $0 == "," || $0 == ";" || $0 == "。" }
     }
 
+    /// Where the number ends with a qualifier written right after it (40余 of 40余场, 2万余 of 2万余份);
+    /// a qualifier after the measure word (3件以下) is not skipped, so that the measure word is found.
+    static func endOfNumber(_ number: NumberToken) -> Int {
+        var end = number.range.upperBound
+        if let q = number.qualifierRange, q.contains(end) { end = q.upperBound }
+        return end
+    }
+
     /// The keyword id of the longest measure word right after the number and its qualifier, spaces skipped.
     private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit]) -> Int? {
-        var end = number.range.upperBound
-        if let q = number.qualifierRange, q.lowerBound >= number.range.upperBound { end = max(end, q.upperBound) }
+        let end = Self.endOfNumber(number)
         var best: KeywordIndex.Hit?
         for hit in hits where measureWords.contains(hit.word) {
             // allow one space between a number and its measure word: `调委会 19 个`

@@ -667,8 +667,7 @@ struct Scan {
         func digit(_ k: Int) -> Bool { k >= 0 && k < s.count && ("0"..."9").contains(s[k]) }
         func dash(_ k: Int) -> Bool { k >= 0 && k < s.count && "-—–~～至－―‐.．/".unicodeScalars.contains(s[k]) }
         while i + 4 <= end {
-            guard digit(i), !digit(i - 1), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) else { i += 1; continue }
-            let year = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
+            guard let year = fourDigitYear(at: i) else { i += 1; continue }
             defer { i += 4 }
             guard (1990...2099).contains(year) else { continue }
             var after = i + 4
@@ -685,6 +684,9 @@ struct Scan {
                 var k = after + 1
                 while k < s.count && s[k] == " " { k += 1 }
                 if digit(k) || (dash(k) && digit(k + 1)) { continue }
+                // 二〇二五年一月六日, 二〇二四年十二月: a date in Chinese numerals.
+                if (k..<min(k + 3, s.count)).contains(where: { s[$0] == "月" })
+                    && (Self.chineseDigits[s[k]] != nil || s[k] == "十") { continue }
             }
             // Plans for the next year.
             let look = (i + 4)..<min(i + 18, s.count)
@@ -693,6 +695,39 @@ struct Scan {
         }
         return out
     }
+
+    /// The four digits at `i` as a number, when they stand alone: `2024`, or in Chinese numerals as
+    /// titles write it, `二〇二四`, `二零二三`.
+    func fourDigitYear(at i: Int) -> Int? {
+        guard i >= 0, i + 4 <= s.count else { return nil }
+        // Every year this tool reads begins with 1 or 2: most positions are ruled out by one comparison.
+        let first = s[i]
+        if first == "1" || first == "2" { return digits(at: i, Self.arabicDigit) }
+        if first == "一" || first == "二" { return digits(at: i, Self.chineseDigit) }
+        return nil
+    }
+
+    private func digits(at i: Int, _ digit: (Unicode.Scalar) -> Int?) -> Int? {
+        if i > 0, digit(s[i - 1]) != nil { return nil }
+        if i + 4 < s.count, digit(s[i + 4]) != nil { return nil }
+        var year = 0
+        for k in i..<(i + 4) {
+            guard let d = digit(s[k]) else { return nil }
+            year = year * 10 + d
+        }
+        return year
+    }
+
+    private static func arabicDigit(_ u: Unicode.Scalar) -> Int? {
+        u.value >= 0x30 && u.value <= 0x39 ? Int(u.value - 0x30) : nil
+    }
+
+    private static func chineseDigit(_ u: Unicode.Scalar) -> Int? { chineseDigits[u] }
+
+    private static let chineseDigits: [Unicode.Scalar: Int] = [
+        "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
 
     func year() -> Int? {
         // 1. The title.
