@@ -191,6 +191,8 @@ struct Scan {
         let sentence = has("。", in: t)
         // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
         if t.count <= 160 && hasIssuerLabel(in: t) { return .issuer }
+        // 首页 > 浙江 > 台州 > 临海: a page's breadcrumb names its region as its issuer does.
+        if t.count <= 160 && isBreadcrumb(t) { return .issuer }
         // 标题：…法治…报告 is a field of page furniture: on a short line, not in a paragraph of the body.
         if t.count <= 300 {
             for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
@@ -210,6 +212,21 @@ struct Scan {
             }
         }
         return line.lowerBound < Scan.openingLength ? .opening : .body
+    }
+
+    /// A line of two or more `>` (or `»`, `›`, `→`) separators: the path to a page on a portal.
+    func isBreadcrumb(_ t: Range<Int>) -> Bool {
+        var separators = 0
+        var i = t.lowerBound
+        while i < t.upperBound {
+            if s[i] == ">" || s[i] == "»" || s[i] == "›" || s[i] == "→" {
+                separators += 1
+                while i < t.upperBound && (s[i] == ">" || s[i] == "»" || s[i] == "›" || s[i] == "→") { i += 1 }
+            } else {
+                i += 1
+            }
+        }
+        return separators >= 2
     }
 
     /// Whether an issuer label stands in the line as a field name: at its end, or before a colon,
@@ -270,6 +287,8 @@ struct Scan {
         var aboveEnds: [Int: [Int]] = [:]
         for m in mentions {
             if m.units.contains(where: { gz.units[$0].level == .township }) {
+                // 北城街 (of 北城街道) inside 北城街街道: the name goes on, so it is another street's.
+                if m.end < s.count, s[m.end - 1] == "街", s[m.end] == "街" || s[m.end] == "道" { continue }
                 townshipMentions.append(Mention(start: m.start, end: m.end, entry: m.entry,
                                                 units: m.units.filter { gz.units[$0].level == .township },
                                                 zone: m.zone))
@@ -425,6 +444,14 @@ struct Scan {
         meta.year = year()
         let unlisted = unlistedTownship()
         let unlistedSpans = unlisted.map { occurrences(of: Array($0.name.unicodeScalars)) } ?? []
+        // 银杏大街街道 holds 大街街道, a street of 张店区: a township that is the tail of a longer name the
+        // report gives itself is not the report's township. A place written before it (湛江良垌镇) is no
+        // such longer name.
+        townshipMentions.removeAll { m in
+            unlistedSpans.contains { $0.lowerBound < m.start && m.end == $0.upperBound }
+                && gz.shortNamesEnding(before: m.start, in: s).isEmpty
+                && !namesFound.contains { $0.end == m.start && $0.units.contains { gz.units[$0].level != .township } }
+        }
         for form in titleShortForms
         where !unlistedSpans.contains(where: { $0.lowerBound <= form.range.lowerBound && form.range.upperBound <= $0.upperBound }) {
             note(form.unit, form.zone)
