@@ -178,7 +178,7 @@ public struct IndicatorExtractor: Sendable {
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
-            if Self.opensWithNamedVillage(clause, in: slice) { continue }
+            if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             // Words that rule a number out count in its own clause only.
             let ownClauseWords = words(of: clauseHits)
@@ -192,12 +192,14 @@ public struct IndicatorExtractor: Sendable {
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
             let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
+            let unitID = measureWord(after: number, hits: hits)
             // A subject named earlier does not carry over into a clause that names a subject of its own
             // (整合综治、信访等力量，全年化解矛盾纠纷近200件: 信访 is a helper, the 200 are disputes).
-            let clauseNamesASubject = clauseHits.contains { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= start }
+            let clauseNamesASubject = clauseHits.contains { hit in
+                hit.range.upperBound <= start && subjectOwners[hit.word].contains { accepts(rules[$0], number, unitID: unitID) }
+            }
             // 培养法律明白人45名，参与调解纠纷30件: what a group did itself, not the township's total.
             let actor = actorOwning(start, clause: clause, sentence: sentence, hits: hits)
-            let unitID = measureWord(after: number, hits: hits)
             let unit = unitID.map { keywords.words[$0] }
             // The number counts a thing of its own when a word follows its measure word, or when its
             // clause names something in quotes before it (开展“典亮校园”活动5次).
@@ -207,7 +209,9 @@ public struct IndicatorExtractor: Sendable {
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
             let stretch = Self.commaStretch(around: start, in: slice)
             let stretchWords = words(of: hits.lazy.filter { stretch.contains($0.range.lowerBound) })
+            // A subject in a list (执法协同、普法宣传等问题) names a topic, not what a later number counts.
             let nearestEarlierSubject = hits.last { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= clause.lowerBound }
+                .flatMap { Self.isListed($0.range, in: slice) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
             // the first subject named after it in its clause, and no other indicator's.
             let followingSubjectOwners = nounFollowsUnit
@@ -287,7 +291,7 @@ public struct IndicatorExtractor: Sendable {
         while i < sentence.range.upperBound, slice[i] == " " { i += 1 }
         guard i < sentence.range.upperBound, slice[i] == "如",
               let first = sentence.clauses.first,
-              Self.opensWithNamedVillage((i + 1)..<first.upperBound, in: slice) else { return nil }
+              opensWithNamedVillage((i + 1)..<first.upperBound, in: slice, hits: hits) else { return nil }
         return i
     }
 
@@ -295,24 +299,29 @@ public struct IndicatorExtractor: Sendable {
     /// (全镇16个村, 各村, 行政村, 新农村, 镇村两级).
     private static let notVillageName: Set<Unicode.Scalar> = Set("全各每该本两个镇乡级行政自然农新城驻等和与及、(（".unicodeScalars)
     /// Characters that open a clause with a verb or preposition, not a name (聘请村(居)法律顾问, 在村…).
-    private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并".unicodeScalars)
+    private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并选培配招".unicodeScalars)
     /// Characters after 村 that make it the villages in general (村(居), 村级, 村民, 村干部, 村务).
     private static let notAfterVillage: Set<Unicode.Scalar> = Set("(（居级民干务规两".unicodeScalars)
 
     /// Whether the clause opens with a village's name: two to four characters and 村 or 社区
-    /// (红星村通过…, 桥头社区…).
-    private static func opensWithNamedVillage(_ clause: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// (红星村通过…, 桥头社区…). Not where an indicator's subject follows 村 (选拔村法律明白人37名:
+    /// the villages' literates, counted for the township).
+    private func opensWithNamedVillage(_ clause: Range<Int>, in slice: ArraySlice<Unicode.Scalar>,
+                                       hits: [KeywordIndex.Hit]) -> Bool {
+        func subjectStarts(at position: Int) -> Bool {
+            hits.contains { $0.range.lowerBound == position && !subjectOwners[$0.word].isEmpty }
+        }
         var i = clause.lowerBound
         while i < clause.upperBound, slice[i] == " " { i += 1 }
         let nameStart = i
-        guard i < clause.upperBound, !notVillageNameStart.contains(slice[i]) else { return false }
+        guard i < clause.upperBound, !Self.notVillageNameStart.contains(slice[i]) else { return false }
         while i < clause.upperBound, i - nameStart < 5 {
             let u = slice[i]
-            guard u.value >= 0x4E00 && u.value <= 0x9FFF, !notVillageName.contains(u) else { return false }
+            guard u.value >= 0x4E00 && u.value <= 0x9FFF, !Self.notVillageName.contains(u) else { return false }
             if i - nameStart >= 2 && u == "村" {
-                return i + 1 >= clause.upperBound || !notAfterVillage.contains(slice[i + 1])
+                return i + 1 >= clause.upperBound || (!Self.notAfterVillage.contains(slice[i + 1]) && !subjectStarts(at: i + 1))
             }
-            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return true }
+            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return !subjectStarts(at: i + 2) }
             i += 1
         }
         return false
@@ -355,6 +364,21 @@ public struct IndicatorExtractor: Sendable {
                                    && $0.range.lowerBound <= c.lowerBound + 1 }
         }
         return opened ? actor.word : nil
+    }
+
+    /// Whether a rule can take the number at all: a percentage for a rate, a count's measure word for a count.
+    private func accepts(_ rule: CompiledRule, _ number: NumberToken, unitID: Int?) -> Bool {
+        switch rule.indicator.kind {
+        case .rate: return number.role == .percent
+        case .count: return number.role == .quantity && unitID.map { rule.units.contains($0) } == true
+        }
+    }
+
+    /// A word standing in an enumeration: 、 on either side, or 等 right after it.
+    private static func isListed(_ range: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        let before = range.lowerBound > slice.startIndex ? slice[range.lowerBound - 1] : " "
+        let after = range.upperBound < slice.endIndex ? slice[range.upperBound] : " "
+        return before == "、" || after == "、" || after == "等"
     }
 
     /// The keyword ids of some hits, built without intermediate arrays: this runs several times per number.

@@ -49,7 +49,7 @@ private enum Words {
     /// After a number: it names a hotline or platform.
     static let hotline: [[UInt32]] = ["热线", "电话", "平台", "专线", "政务", "便民", "公共法律", "法律服务", "报警", "举报", "投诉", "服务热线"].map(w)
     /// After a Chinese numeral: it is part of a name (二十大, 十九届, 三中全会, 八五普法).
-    static let nameAfter: [[UInt32]] = ["大", "届", "中全会", "中、", "中,", "普法", "规划", "时期"].map(w)
+    static let nameAfter: [[UInt32]] = ["大", "届", "中全会", "中、", "中,", "普法", "规划", "时期", "项制度"].map(w)
     static let digitSequenceName: [[UInt32]] = ["普法", "规划", "时期"].map(w)
     /// After 一起: a case, not "together".
     static let caseAfterYiQi: Set<UInt32> = Set("案纠事矛刑".unicodeScalars.map(\.value))
