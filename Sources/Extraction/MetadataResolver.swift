@@ -214,7 +214,8 @@ struct Scan {
         return line.lowerBound < Scan.openingLength ? .opening : .body
     }
 
-    /// A line of two or more `>` (or `»`, `›`, `→`) separators: the path to a page on a portal.
+    /// A line of two or more `>` (or `»`, `›`, `→`) separators, or a short one of Han names around a slash
+    /// (浙江/台州): the path to a page on a portal.
     func isBreadcrumb(_ t: Range<Int>) -> Bool {
         var separators = 0
         var i = t.lowerBound
@@ -226,7 +227,12 @@ struct Scan {
                 i += 1
             }
         }
-        return separators >= 2
+        if separators >= 2 { return true }
+        // 浙江/台州: a portal's short path, Han names on both sides of each slash.
+        guard t.count <= 40 else { return false }
+        return t.contains { k in
+            s[k] == "/" && k > t.lowerBound && k + 1 < t.upperBound && Gazetteer.isHan(s[k - 1]) && Gazetteer.isHan(s[k + 1])
+        }
     }
 
     /// Whether an issuer label stands in the line as a field name: at its end, or before a colon,
@@ -497,9 +503,40 @@ struct Scan {
                 meta.county = county
             }
         } else {
-            fill(&meta, fromAbove: topAreas())
+            let above = topAreas()
+            if let township = townshipByShortName(inside: above) {
+                meta.township = gz.units[township].name
+                fill(&meta, fromTownships: [township])
+            } else {
+                fill(&meta, fromAbove: above)
+            }
         }
         return meta
+    }
+
+    /// The one township of the county the report names whose name the text writes without its level
+    /// word (海安市 named, 为李堡“全力打造…”: 李堡镇). Nil unless exactly one county is named and exactly
+    /// one of its townships is written so.
+    func townshipByShortName(inside above: [Int]) -> Int? {
+        guard above.count == 1, gz.units[above[0]].level == .county else { return nil }
+        let county = above[0]
+        var found: [Int] = []
+        for unit in gz.units where unit.level == .township && unit.parent == county {
+            var stem = unit.name
+            for suffix in ["街道", "镇", "乡", "苏木"] where stem.hasSuffix(suffix) {
+                stem = String(stem.dropLast(suffix.count))
+                break
+            }
+            guard stem.count >= 2, stem != unit.name else { continue }
+            // 海安 of 海安市委 names the county, not its 海安街道.
+            let written = occurrences(of: Array(stem.unicodeScalars)).contains { at in
+                at.upperBound <= bodyCount && !namesFound.contains { m in
+                    m.start <= at.lowerBound && at.upperBound <= m.end && m.units.contains { gz.units[$0].level != .township }
+                }
+            }
+            if written { found.append(unit.index) }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// Every place the text writes these scalars.
@@ -572,7 +609,7 @@ struct Scan {
                 from = at + 1
                 let end = at + length
                 if ["考察", "视察", "法治", "平安", "《", "“"].contains(where: { ends($0, at: at) }) { return true }
-                if ["、", "重要讲话", "工作要求", "市委", "省委"].contains(where: { starts($0, at: end) }) { return true }
+                if ["、", "重要讲话", "系列重要讲话", "工作要求", "市委", "省委"].contains(where: { starts($0, at: end) }) { return true }
             }
         }
         return false
@@ -699,7 +736,8 @@ struct Scan {
             guard (1990...2099).contains(year) else { continue }
             var after = i + 4
             while after < s.count && s[after] == " " { after += 1 }
-            let marked = after < s.count && (s[after] == "年" || starts("法治", at: after) || starts("度", at: after))
+            let marked = after < s.count && (s[after] == "年" || starts("法治", at: after) || starts("度", at: after)
+                                            || starts("以来", at: after))
             guard marked else { continue }
             // Range: 2021-2025年 / 2021—2025.
             var before = i - 1
@@ -799,8 +837,11 @@ struct Scan {
         let end = min(bodyCount, Scan.openingLength * 2)
         func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
         while i + 8 < end {
+            // A date (2025-01-06, 2025年1月): one or two digits of a month, then a separator; not 2021-2025.
+            let month = digit(i + 5) ? (digit(i + 6) ? 2 : 1) : 0
             if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), (i == 0 || !digit(i - 1)),
-               "-./年".unicodeScalars.contains(s[i + 4]), digit(i + 5) {
+               "-./年".unicodeScalars.contains(s[i + 4]), month > 0,
+               i + 5 + month < s.count, "-./月".unicodeScalars.contains(s[i + 5 + month]) {
                 let y = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
                 if (1990...2099).contains(y) { return y }
             }

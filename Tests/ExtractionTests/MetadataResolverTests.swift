@@ -234,3 +234,17 @@ func aTitleWritingTheYearInChineseNumeralsGivesTheYear(_ title: String, _ year: 
     let meta = resolve(title + "\n一年来，街道扎实推进法治政府建设。\n二〇二五年一月六日")
     #expect(meta.year == year)
 }
+
+@Test func aTownshipWrittenWithoutItsLevelWordInTheNamedCountyIsFound() {
+    // 李堡镇 is a town of 海安市 (江苏省); the report names the county and writes the town as 李堡.
+    let meta = resolve("今年以来，在海安市委、市政府的坚强领导下，扎实推进法治政府建设，为李堡“全力打造东部现代化新型小城市”提供法治保障。")
+    #expect(meta.township == "李堡镇")
+    #expect(meta.county == "海安市")
+    #expect(meta.city == "南通市")
+}
+
+@Test func aRangeOfYearsIsNoPublicationDate() {
+    // 2021-2025 is the plan's span: it says nothing of the year the report covers.
+    let meta = resolve("为认真落实法治政府建设年度报告制度，根据《法治政府建设实施纲要(2021-2025年)》，现就本年度法治政府建设情况汇报如下。")
+    #expect(meta.year == nil)
+}
