@@ -37,6 +37,9 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// clause (`审查` with `合同` or `文件`: 累计审查以镇政府名义印发的文件1800余件 is a legality review,
     /// 审查调查 is not). Each entry is `[word, object, object…]`.
     public var pairedSubjects: [[String]]
+    /// For a count, the largest figure a township plausibly reports in a year; a larger one is found
+    /// but marked for review (a misread number, a county's figure). Optional.
+    public var typicalMax: Double?
 
     public struct Ratio: Codable, Sendable, Equatable {
         public var numerator: String
@@ -45,7 +48,7 @@ public struct Indicator: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders, partOfWhole
-        case pairedSubjects
+        case pairedSubjects, typicalMax
     }
 
     public init(from decoder: Decoder) throws {
@@ -65,6 +68,7 @@ public struct Indicator: Codable, Sendable, Equatable {
         aboutLeaders = try c.decodeIfPresent(Bool.self, forKey: .aboutLeaders) ?? false
         partOfWhole = try c.decodeIfPresent(Bool.self, forKey: .partOfWhole) ?? false
         pairedSubjects = try c.decodeIfPresent([[String]].self, forKey: .pairedSubjects) ?? []
+        typicalMax = try c.decodeIfPresent(Double.self, forKey: .typicalMax)
     }
 }
 

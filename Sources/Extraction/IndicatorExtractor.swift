@@ -257,6 +257,7 @@ public struct IndicatorExtractor: Sendable {
                 if clauseTotal { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
+                flagDoubts(&candidate, rule: rule, number: number, hits: hits)
                 if change == nil {
                     change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
                                           slice: slice, hits: hits, numbers: numbers)
@@ -364,6 +365,25 @@ public struct IndicatorExtractor: Sendable {
                                    && $0.range.lowerBound <= c.lowerBound + 1 }
         }
         return opened ? actor.word : nil
+    }
+
+    /// Marks a candidate for review where the sentence gives a reason to doubt it: 其中 earlier in the
+    /// sentence (its parts may reach this number across a comma), a count beyond what a township reports
+    /// (the catalog's `typicalMax`), a rate over 100. Measured on the labelled real passages, these are
+    /// the doubts that catch wrong values; a subject carried over from an earlier clause did not.
+    private func flagDoubts(_ candidate: inout Finding, rule: CompiledRule, number: NumberToken,
+                            hits: [KeywordIndex.Hit]) {
+        if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
+            candidate.flagForReview("前有分项词“其中” (a subset word nearby)")
+        }
+        switch rule.indicator.kind {
+        case .count:
+            if let limit = rule.indicator.typicalMax, number.value > limit {
+                candidate.flagForReview("数值远超一般乡镇 (far above a township's usual figure)")
+            }
+        case .rate:
+            if number.value > 100 { candidate.flagForReview("比率超过100 (rate over 100)") }
+        }
     }
 
     /// Whether a rule can take the number at all: a percentage for a rate, a count's measure word for a count.
@@ -612,6 +632,11 @@ public struct IndicatorExtractor: Sendable {
         }
     }
 
+    /// 12, 90.5: a value as a person writes it, without a trailing .0.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     /// Marks the best candidate of each indicator chosen: the highest score, then the first.
     /// One number claimed by several indicators goes to the one that fits it best.
     private func choose(_ candidates: [Finding]) -> [Finding] {
@@ -622,6 +647,14 @@ public struct IndicatorExtractor: Sendable {
             best[candidate.indicator] = i
         }
         for i in best.values { result[i].chosen = true }
+        // A rival: another value for the same indicator that scored within a point of the chosen one.
+        for i in best.values {
+            let chosen = result[i]
+            if let rival = result.first(where: { $0.indicator == chosen.indicator && !$0.chosen
+                                                 && $0.value != chosen.value && $0.score >= chosen.score - 1 }) {
+                result[i].flagForReview("另有候选值\(Self.plain(rival.value)) (another candidate: \(Self.plain(rival.value)))")
+            }
+        }
         return result
     }
 }

@@ -15,7 +15,9 @@ enum ExtractOutput {
                         ("id", .string(f.indicator)), ("value", .number(formatValue(f.value))),
                         ("unit", .string(f.unit)), ("qualifier", .string(f.qualifier.rawValue)),
                         ("written", .string(f.written)), ("evidence", .string(f.evidence)), ("offset", .int(f.offset)),
+                        ("confidence", .string(f.confidence.rawValue)),
                     ]
+                    if let reason = f.reviewReason { fields.append(("review_reason", .string(reason))) }
                     // Only where the report states a change from last year beside the value.
                     if let change = f.statedChange { fields.append(("stated_change", .number(formatValue(change)))) }
                     if let growth = f.statedGrowthPercent {
@@ -28,13 +30,14 @@ enum ExtractOutput {
     }
 
     static func csv(_ reports: [ExtractedReport], catalog: Catalog) -> String {
-        var out = "source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset\n"
+        var out = "source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset,confidence,review_reason\n"
         for report in reports {
             let m = report.metadata
             for f in report.chosen(in: catalog) {
                 let fields = [report.source, m.township ?? "", m.county ?? "", m.city ?? "", m.province ?? "",
                               m.year.map(String.init) ?? "", f.indicator, formatValue(f.value), f.unit,
-                              f.qualifier.rawValue, f.written, f.evidence, String(f.offset)]
+                              f.qualifier.rawValue, f.written, f.evidence, String(f.offset),
+                              f.confidence.rawValue, f.reviewReason ?? ""]
                 out += fields.map(csvField).joined(separator: ",") + "\n"
             }
         }
@@ -56,9 +59,10 @@ enum ExtractOutput {
             out += "\n\(m.township ?? missing) \(m.year.map { "\($0)年" } ?? missing)  (\(report.source))\n"
             let rows = chosen.map { f -> [String] in
                 let name = catalog.indicator(f.indicator)?.name ?? f.indicator
-                return [name, qualifierMark(f) + formatValue(f.value), f.unit, "“" + f.written + "”"]
+                return [name, qualifierMark(f) + formatValue(f.value), f.unit, "“" + f.written + "”",
+                        f.confidence == .high ? "" : "待核 " + (f.reviewReason ?? "")]
             }
-            out += TextTable(header: ["指标", "数值", "单位", "原文"], rows: rows).render()
+            out += TextTable(header: ["指标", "数值", "单位", "原文", "可信度"], rows: rows).render()
         }
         return out
     }
