@@ -62,6 +62,9 @@ public final class Gazetteer: Sendable {
     /// `traditional` flattened over the Basic Multilingual Plane (0 where unmapped): every
     /// scanned scalar is looked up, and an array index is much cheaper than hashing.
     private let simplifiedBMP: [UInt32]
+    /// The traditional → simplified table over the Basic Multilingual Plane (0 where unmapped), for the
+    /// indicator extractor to match its simplified words in traditional text.
+    var simplifiedTable: [UInt32] { simplifiedBMP }
 
     public init(directory: URL) throws {
         var units: [Unit] = []

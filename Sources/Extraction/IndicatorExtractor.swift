@@ -23,6 +23,8 @@ public struct IndicatorExtractor: Sendable {
     private let fromToWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
+    /// Traditional → simplified over the BMP (0 where unmapped), from the gazetteer's table; nil matches as written.
+    private let simplified: [UInt32]?
 
     /// A class, not a struct: the rule loop runs for every number, and copying a struct of
     /// six collections there cost a retain and release for each of them.
@@ -49,8 +51,11 @@ public struct IndicatorExtractor: Sendable {
         }
     }
 
-    public init(catalog: Catalog) {
+    /// - Parameter simplified: a traditional → simplified table over the BMP (`Gazetteer.simplifiedTable`),
+    ///   so that reports in traditional characters match the catalog's simplified words.
+    public init(catalog: Catalog, simplified: [UInt32]? = nil) {
         self.catalog = catalog
+        self.simplified = simplified
         var index = KeywordIndex()
         func ids(_ words: [String]) -> IDSet { IDSet(words.map { index.add($0) }) }
         subsetWords = ids(catalog.subsetWords)
@@ -112,7 +117,7 @@ public struct IndicatorExtractor: Sendable {
     private func isPlanHeading(_ sentence: Sentence, in text: NormalizedText) -> Bool {
         guard sentence.range.lowerBound >= text.count * 2 / 5 else { return false }
         let line = text.scalars[sentence.range]
-        guard keywords.hits(in: line).contains(where: { planSectionWords.contains($0.word) }) else { return false }
+        guard keywords.hits(in: line, simplified: simplified).contains(where: { planSectionWords.contains($0.word) }) else { return false }
         return !Self.contains(line, "情况") && !Self.contains(line, "完成") && !Self.contains(line, "成效")
     }
 
@@ -152,7 +157,7 @@ public struct IndicatorExtractor: Sendable {
         // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
         let quoted = Self.spans(in: slice, open: "“", close: "”")
         let titled = Self.spans(in: slice, open: "《", close: "》")
-        let allHits = keywords.hits(in: slice).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
+        let allHits = keywords.hits(in: slice, simplified: simplified).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
         let hits = allHits.filter { hit in
             !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
         }
@@ -190,6 +195,8 @@ public struct IndicatorExtractor: Sendable {
             }
             let clauseWords = words(of: clauseHits)
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 每月至少开展3场次: a frequency, not the year's count.
+            if Self.isFrequency(before: start, in: clause, slice: slice) { continue }
             // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
             let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
             let unitID = measureWord(after: number, hits: hits)
@@ -209,9 +216,14 @@ public struct IndicatorExtractor: Sendable {
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
             let stretch = Self.commaStretch(around: start, in: slice)
             let stretchWords = words(of: hits.lazy.filter { stretch.contains($0.range.lowerBound) })
-            // A subject in a list (执法协同、普法宣传等问题) names a topic, not what a later number counts.
-            let nearestEarlierSubject = hits.last { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= clause.lowerBound }
-                .flatMap { Self.isListed($0.range, in: slice) ? nil : $0 }
+            // A subject in a list (执法协同、普法宣传等问题) names a topic: it is what a number counts only
+            // inside the list's own stretch (举办法治宣讲、设置展板等30余场次), not past the next comma.
+            // The nearest subject that could count this number at all: 发放宣传资料 does not count 30余场次.
+            let nearestEarlierSubject = hits.last { hit in
+                hit.range.upperBound <= clause.lowerBound
+                    && subjectOwners[hit.word].contains { accepts(rules[$0], number, unitID: unitID) }
+            }
+                .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
             // the first subject named after it in its clause, and no other indicator's.
             let followingSubjectOwners = nounFollowsUnit
@@ -297,10 +309,10 @@ public struct IndicatorExtractor: Sendable {
     }
 
     /// Characters that make a word before 村 or 社区 something other than a village's name
-    /// (全镇16个村, 各村, 行政村, 新农村, 镇村两级).
-    private static let notVillageName: Set<Unicode.Scalar> = Set("全各每该本两个镇乡级行政自然农新城驻等和与及、(（".unicodeScalars)
+    /// (全镇16个村, 各村, 行政村, 新农村, 镇村两级, 走村入户, 进村).
+    private static let notVillageName: Set<Unicode.Scalar> = Set("全各每该本两个镇乡级行政自然农新城驻等和与及、(（走进入包到".unicodeScalars)
     /// Characters that open a clause with a verb or preposition, not a name (聘请村(居)法律顾问, 在村…).
-    private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并选培配招".unicodeScalars)
+    private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并选培配招共".unicodeScalars)
     /// Characters after 村 that make it the villages in general (村(居), 村级, 村民, 村干部, 村务).
     private static let notAfterVillage: Set<Unicode.Scalar> = Set("(（居级民干务规两".unicodeScalars)
 
@@ -384,6 +396,23 @@ public struct IndicatorExtractor: Sendable {
         case .rate:
             if number.value > 100 { candidate.flagForReview("比率超过100 (rate over 100)") }
         }
+    }
+
+    /// 每月, 每周, 每季度, 每半年, 每天 before the number in its clause: the number is how often, not how many.
+    private static let frequencyWords: [[Unicode.Scalar]] = ["每月", "每周", "每季度", "每季", "每半年", "每天", "每日", "每星期", "每个月"]
+        .map { Array($0.unicodeScalars) }
+
+    private static func isFrequency(before start: Int, in clause: Range<Int>, slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = clause.lowerBound
+        while i < start {
+            if slice[i] == "每" {
+                for word in frequencyWords where i + word.count <= start && slice[i..<(i + word.count)].elementsEqual(word) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether a rule can take the number at all: a percentage for a rate, a count's measure word for a count.

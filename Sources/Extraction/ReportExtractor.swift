@@ -32,7 +32,7 @@ public struct ReportExtractor: Sendable {
 
     public init(catalog: Catalog, gazetteer: Gazetteer) {
         self.catalog = catalog
-        self.indicators = IndicatorExtractor(catalog: catalog)
+        self.indicators = IndicatorExtractor(catalog: catalog, simplified: gazetteer.simplifiedTable)
         self.metadata = MetadataResolver(gazetteer: gazetteer)
     }
 

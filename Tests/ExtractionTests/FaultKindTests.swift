@@ -67,3 +67,53 @@ func faultKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
     #expect(found["enforcement.certified_staff"]?.value == 19)
     #expect(found["enforcement.certified_staff"]?.statedChange == 4)
 }
+
+/// Kinds seen in the real passages gathered for issue 11 (the tuning part), each written anew.
+let realPassageKinds: [GenreSentence] = [
+    // A list leading into its count: the subject listed first counts the number at the list's end.
+    GenreSentence(text: "通过举办法治宣讲、发放宣传资料、设置展板等30余场次。", expected: ["publicity.events": 30],
+                  qualifiers: ["publicity.events": .moreThan]),
+    // …but a subject listed as a topic does not reach past the comma.
+    GenreSentence(text: "研究解决执法协同、普法宣传等重大问题近10项，自行开展法治建设督查2次。", expected: [:]),
+    // 走村入户 is no village's name.
+    GenreSentence(text: "2024年，共走村入户开展法治宣讲活动70余场次。", expected: ["publicity.events": 70]),
+    // How often is not how many.
+    GenreSentence(text: "我镇积极开展普法宣传“六进”活动，每月至少开展3场次禁毒普法宣传。", expected: [:]),
+    // A topic named inside the clause (信访工作条例) does not stop the events subject carried from before.
+    GenreSentence(text: "结合“八五”普法规划，开展民法典、信访工作条例等主题宣传20场次，发放宣传资料5000余份。",
+                  expected: ["publicity.events": 20, "publicity.materials": 5000]),
+    // 三项制度 is the name of a system, not three reviews.
+    GenreSentence(text: "深入推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度。", expected: [:]),
+]
+
+@Test(arguments: realPassageKinds)
+func realPassageKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
+    let found = chosenValues(sentence.text)
+    #expect(found.mapValues(\.value) == sentence.expected)
+    for (id, qualifier) in sentence.qualifiers {
+        #expect(found[id]?.qualifier == qualifier)
+    }
+}
+
+@Test func traditionalCharactersMatchTheCatalogsSimplifiedWords() {
+    // 培訓 is 培训: trainings of cadres are no publicity events in either script.
+    let text = "今年，對鄉村干部開展法律培訓4次，全年開展普法宣傳活動12場次。"
+    let normalized = TextNormalizer.normalize(text)
+    let extractor = IndicatorExtractor(catalog: standardCatalog, simplified: standardGazetteer.simplifiedTable)
+    let found = extractor.findings(in: normalized, sentences: SentenceSplitter.split(normalized),
+                                   original: Array(text.unicodeScalars)).filter(\.chosen)
+    #expect(found.map(\.indicator) == ["publicity.events"])
+    #expect(found.first?.value == 12)
+}
+
+@Test func aValueWithARivalCandidateIsMarkedForReview() {
+    let found = chosenValues("全年受理信访件12件。全年受理信访事项15件。")
+    #expect(found["petitions.received"]?.confidence == .review)
+    #expect(found["petitions.received"]?.reviewReason?.contains("另有候选值") == true)
+}
+
+@Test func aCleanValueIsHighConfidence() {
+    let found = chosenValues("全年共排查化解矛盾纠纷158件，化解率达100%。")
+    #expect(found["mediation.disputes"]?.confidence == .high)
+    #expect(found["mediation.disputes"]?.reviewReason == nil)
+}
