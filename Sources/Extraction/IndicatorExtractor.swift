@@ -92,9 +92,13 @@ public struct IndicatorExtractor: Sendable {
     /// Every candidate in the report, the best one per indicator marked chosen.
     /// - Parameter original: the decoded original's scalars, for evidence as written;
     ///   nil (HTML, where the original is markup) quotes the normalized sentence instead.
-    public func findings(in text: NormalizedText, sentences: [Sentence],
-                         original: [Unicode.Scalar]?) -> [Finding] {
+    /// - Parameters:
+    ///   - tables: the report's tables (`TableFinder`): their lines are read as tables, not sentences.
+    ///   - year: the year the report covers, to take a table's column of that year.
+    public func findings(in text: NormalizedText, sentences: [Sentence], original: [Unicode.Scalar]?,
+                         tables: [TextTable] = [], year: Int? = nil) -> [Finding] {
         var candidates: [Finding] = []
+        var tablesRead = Set<Int>()
         // The level of the plan section's heading while inside one: its figures are targets.
         var planLevel: Int?
         for sentence in sentences {
@@ -106,6 +110,13 @@ public struct IndicatorExtractor: Sendable {
                 }
             }
             if planLevel != nil { continue }
+            // A table's lines are read once, as a table, where its first line comes.
+            if let t = tables.firstIndex(where: { $0.range.contains(sentence.range.lowerBound) }) {
+                if tablesRead.insert(t).inserted {
+                    candidates += findings(in: tables[t], text: text, original: original, year: year)
+                }
+                continue
+            }
             candidates += findings(in: sentence, text: text, original: original)
         }
         return choose(candidates)
@@ -148,8 +159,10 @@ public struct IndicatorExtractor: Sendable {
         return (line.startIndex...(line.endIndex - w.count)).contains { line[$0..<($0 + w.count)].elementsEqual(w) }
     }
 
-    private func findings(in sentence: Sentence, text: NormalizedText,
-                          original: [Unicode.Scalar]?) -> [Finding] {
+    /// The candidates of one sentence. `unitImplied`: a table whose headers name no measure word
+    /// gives its counts bare (`信访件数 | 12`), so a count needs none.
+    func findings(in sentence: Sentence, text: NormalizedText, original: [Unicode.Scalar]?,
+                  unitImplied: Bool = false) -> [Finding] {
         let slice = text.scalars[sentence.range]
         let numbers = NumberScanner.scan(slice).filter { $0.role == .quantity || $0.role == .percent }
         if numbers.isEmpty { return [] }
@@ -239,7 +252,8 @@ public struct IndicatorExtractor: Sendable {
                 if let owners = followingSubjectOwners, !owners.contains(n) { continue }
                 switch rule.indicator.kind {
                 case .rate: guard number.role == .percent else { continue }
-                case .count: guard number.role == .quantity, let unitID, rule.units.contains(unitID) else { continue }
+                case .count:
+                    guard number.role == .quantity, unitID.map({ rule.units.contains($0) }) ?? unitImplied else { continue }
                 }
                 guard sentenceWords.isDisjoint(with: rule.excludeSentence),
                       ownClauseWords.isDisjoint(with: rule.exclude) else { continue }
@@ -597,7 +611,7 @@ public struct IndicatorExtractor: Sendable {
         return best?.word
     }
 
-    private func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
+    func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
                          text: NormalizedText, original: [Unicode.Scalar]?, score: Int,
                          evidence cached: inout String?) -> Finding {
         var writtenRange = number.range
@@ -630,7 +644,7 @@ public struct IndicatorExtractor: Sendable {
 
     /// The scalars as a String, encoded straight into the string's own UTF-8 storage
     /// (appending to a `UnicodeScalarView` grows and checks it scalar by scalar).
-    private static func string(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
+    static func string(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
         let piece = scalars[max(0, from)..<min(scalars.count, max(from, to))]
         if piece.isEmpty { return "" }
         return String(unsafeUninitializedCapacity: piece.count * 4) { buffer in
