@@ -258,6 +258,17 @@ public final class Gazetteer: Sendable {
         return city.name
     }
 
+    /// Whether text is written in traditional characters: at least `threshold` of its scalars are ones the
+    /// traditional table maps. A report is in one script throughout, so its head tells.
+    public func holdsTraditional(_ scalars: ArraySlice<Unicode.Scalar>, threshold: Int = 5) -> Bool {
+        var found = 0
+        for scalar in scalars where scalar.value < 0x10000 && simplifiedBMP[Int(scalar.value)] != 0 {
+            found += 1
+            if found >= threshold { return true }
+        }
+        return false
+    }
+
     /// Simplified form of a scalar where the traditional table knows it.
     public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value

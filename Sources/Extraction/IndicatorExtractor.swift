@@ -23,8 +23,13 @@ public struct IndicatorExtractor: Sendable {
     private let fromToWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
+    /// The rules a percentage can be (the rates), the rules a count with each measure word can be (by
+    /// keyword id), and every count rule (for a table's bare figures): asked for every number, so built once.
+    private let rateRules: IDSet
+    private let rulesTakingUnit: [IDSet]
+    private let countRules: IDSet
     /// Traditional → simplified over the BMP (0 where unmapped), from the gazetteer's table; nil matches as written.
-    private let simplified: [UInt32]?
+    private let simplifiedTable: [UInt32]?
 
     /// A class, not a struct: the rule loop runs for every number, and copying a struct of
     /// six collections there cost a retain and release for each of them.
@@ -55,7 +60,7 @@ public struct IndicatorExtractor: Sendable {
     ///   so that reports in traditional characters match the catalog's simplified words.
     public init(catalog: Catalog, simplified: [UInt32]? = nil) {
         self.catalog = catalog
-        self.simplified = simplified
+        self.simplifiedTable = simplified
         var index = KeywordIndex()
         func ids(_ words: [String]) -> IDSet { IDSet(words.map { index.add($0) }) }
         subsetWords = ids(catalog.subsetWords)
@@ -86,6 +91,19 @@ public struct IndicatorExtractor: Sendable {
         }
         self.rules = rules
         self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
+        var rates = IDSet(), counts = IDSet()
+        var takingUnit = [IDSet](repeating: IDSet(), count: index.words.count)
+        for (n, rule) in rules.enumerated() {
+            switch rule.indicator.kind {
+            case .rate: rates.insert(n)
+            case .count:
+                counts.insert(n)
+                for unit in rule.indicator.units { if let id = index.id(of: unit) { takingUnit[id].insert(n) } }
+            }
+        }
+        rateRules = rates
+        countRules = counts
+        rulesTakingUnit = takingUnit
         self.keywords = index
     }
 
@@ -95,15 +113,18 @@ public struct IndicatorExtractor: Sendable {
     /// - Parameters:
     ///   - tables: the report's tables (`TableFinder`): their lines are read as tables, not sentences.
     ///   - year: the year the report covers, to take a table's column of that year.
+    ///   - traditional: the report is written in traditional characters: its words are matched through the
+    ///     table given at `init` (matching through it costs a lookup a character, so only where needed).
     public func findings(in text: NormalizedText, sentences: [Sentence], original: [Unicode.Scalar]?,
-                         tables: [TextTable] = [], year: Int? = nil) -> [Finding] {
+                         tables: [TextTable] = [], year: Int? = nil, traditional: Bool = false) -> [Finding] {
+        let simplified = traditional ? simplifiedTable : nil
         var candidates: [Finding] = []
         var tablesRead = Set<Int>()
         // The level of the plan section's heading while inside one: its figures are targets.
         var planLevel: Int?
         for sentence in sentences {
             if let level = sectionLevel(sentence, in: text) {
-                if isPlanHeading(sentence, in: text) {
+                if isPlanHeading(sentence, in: text, simplified: simplified) {
                     planLevel = planLevel.map { min($0, level) } ?? level
                 } else if let plans = planLevel, level <= plans {
                     planLevel = nil
@@ -113,11 +134,11 @@ public struct IndicatorExtractor: Sendable {
             // A table's lines are read once, as a table, where its first line comes.
             if let t = tables.firstIndex(where: { $0.range.contains(sentence.range.lowerBound) }) {
                 if tablesRead.insert(t).inserted {
-                    candidates += findings(in: tables[t], text: text, original: original, year: year)
+                    candidates += findings(in: tables[t], text: text, original: original, year: year, simplified: simplified)
                 }
                 continue
             }
-            candidates += findings(in: sentence, text: text, original: original)
+            candidates += findings(in: sentence, text: text, original: original, simplified: simplified)
         }
         return choose(candidates)
     }
@@ -125,7 +146,7 @@ public struct IndicatorExtractor: Sendable {
     /// 三、下一步工作计划 or 四、2025年工作打算 in the later part of a report: the section holds targets
     /// until the next heading of its level. A heading that reports on a plan (2023年工作计划完成情况)
     /// does not open one.
-    private func isPlanHeading(_ sentence: Sentence, in text: NormalizedText) -> Bool {
+    private func isPlanHeading(_ sentence: Sentence, in text: NormalizedText, simplified: [UInt32]?) -> Bool {
         guard sentence.range.lowerBound >= text.count * 2 / 5 else { return false }
         let line = text.scalars[sentence.range]
         guard keywords.hits(in: line, simplified: simplified).contains(where: { planSectionWords.contains($0.word) }) else { return false }
@@ -162,7 +183,7 @@ public struct IndicatorExtractor: Sendable {
     /// The candidates of one sentence. `unitImplied`: a table whose headers name no measure word
     /// gives its counts bare (`信访件数 | 12`), so a count needs none.
     func findings(in sentence: Sentence, text: NormalizedText, original: [Unicode.Scalar]?,
-                  unitImplied: Bool = false) -> [Finding] {
+                  unitImplied: Bool = false, simplified: [UInt32]? = nil) -> [Finding] {
         let slice = text.scalars[sentence.range]
         let numbers = NumberScanner.scan(slice).filter { $0.role == .quantity || $0.role == .percent }
         if numbers.isEmpty { return [] }
@@ -213,10 +234,12 @@ public struct IndicatorExtractor: Sendable {
             // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
             let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
             let unitID = measureWord(after: number, hits: hits)
+            let possibleRules = number.role == .percent ? rateRules
+                : number.role == .quantity ? (unitID.map { rulesTakingUnit[$0] } ?? (unitImplied ? countRules : IDSet())) : IDSet()
             // A subject named earlier does not carry over into a clause that names a subject of its own
             // (整合综治、信访等力量，全年化解矛盾纠纷近200件: 信访 is a helper, the 200 are disputes).
             let clauseNamesASubject = clauseHits.contains { hit in
-                hit.range.upperBound <= start && subjectOwners[hit.word].contains { accepts(rules[$0], number, unitID: unitID) }
+                hit.range.upperBound <= start && !subjectOwners[hit.word].isDisjoint(with: possibleRules)
             }
             // 培养法律明白人45名，参与调解纠纷30件: what a group did itself, not the township's total.
             let actor = actorOwning(start, clause: clause, sentence: sentence, hits: hits)
@@ -233,8 +256,7 @@ public struct IndicatorExtractor: Sendable {
             // inside the list's own stretch (举办法治宣讲、设置展板等30余场次), not past the next comma.
             // The nearest subject that could count this number at all: 发放宣传资料 does not count 30余场次.
             let nearestEarlierSubject = hits.last { hit in
-                hit.range.upperBound <= clause.lowerBound
-                    && subjectOwners[hit.word].contains { accepts(rules[$0], number, unitID: unitID) }
+                hit.range.upperBound <= clause.lowerBound && !subjectOwners[hit.word].isDisjoint(with: possibleRules)
             }
                 .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
@@ -427,14 +449,6 @@ public struct IndicatorExtractor: Sendable {
             i += 1
         }
         return false
-    }
-
-    /// Whether a rule can take the number at all: a percentage for a rate, a count's measure word for a count.
-    private func accepts(_ rule: CompiledRule, _ number: NumberToken, unitID: Int?) -> Bool {
-        switch rule.indicator.kind {
-        case .rate: return number.role == .percent
-        case .count: return number.role == .quantity && unitID.map { rule.units.contains($0) } == true
-        }
     }
 
     /// A word standing in an enumeration: 、 on either side, or 等 right after it.

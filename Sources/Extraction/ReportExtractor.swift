@@ -29,11 +29,13 @@ public struct ReportExtractor: Sendable {
     public let catalog: Catalog
     private let indicators: IndicatorExtractor
     private let metadata: MetadataResolver
+    private let gazetteer: Gazetteer
 
     public init(catalog: Catalog, gazetteer: Gazetteer) {
         self.catalog = catalog
         self.indicators = IndicatorExtractor(catalog: catalog, simplified: gazetteer.simplifiedTable)
         self.metadata = MetadataResolver(gazetteer: gazetteer)
+        self.gazetteer = gazetteer
     }
 
     public func extract(_ document: ReportDocument, source: String) -> ExtractedReport {
@@ -41,7 +43,8 @@ public struct ReportExtractor: Sendable {
         // HTML's original is markup: quote its normalized sentences instead.
         let original = document.format == .html ? nil : Self.scalars(of: document.original)
         var findings = indicators.findings(in: document.text, sentences: document.sentences, original: original,
-                                           tables: TableFinder.tables(in: document.text), year: meta.year)
+                                           tables: TableFinder.tables(in: document.text), year: meta.year,
+                                           traditional: gazetteer.holdsTraditional(document.text.scalars.prefix(MetadataResolver.headLength)))
         // Values of a report whose township is not settled cannot be placed without a person.
         if meta.township == nil {
             for k in findings.indices { findings[k].flagForReview("地名未能确定 (place not settled)") }

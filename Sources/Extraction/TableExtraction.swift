@@ -8,7 +8,8 @@ import ReportText
 /// report's year (the latest year when the report's is unknown). The evidence quotes the header
 /// row(s) and the figure's row.
 extension IndicatorExtractor {
-    func findings(in table: TextTable, text: NormalizedText, original: [Unicode.Scalar]?, year: Int?) -> [Finding] {
+    func findings(in table: TextTable, text: NormalizedText, original: [Unicode.Scalar]?, year: Int?,
+                  simplified: [UInt32]? = nil) -> [Finding] {
         let s = text.scalars
         let rows = table.rows
         guard let width = rows.first?.count, width >= 2 else { return [] }
@@ -42,7 +43,8 @@ extension IndicatorExtractor {
                 let (sentenceText, cellRange) = Self.sentence(pieces: pieces, cell: row[c], unit: unit, text: text)
                 let sentences = SentenceSplitter.split(sentenceText)
                 guard let sentence = sentences.last else { continue }
-                var cellFindings = findings(in: sentence, text: sentenceText, original: original, unitImplied: unit == nil)
+                var cellFindings = findings(in: sentence, text: sentenceText, original: original, unitImplied: unit == nil,
+                                            simplified: simplified)
                 // Only the figures of this cell: a label's own numbers (“八五”普法) are not the row's value.
                 cellFindings.removeAll { f in !cellRange.contains(Self.position(of: f, in: sentenceText)) }
                 let evidence = Self.quote(Array(rows.prefix(headerCount)) + [row], text: text, original: original)

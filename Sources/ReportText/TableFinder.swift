@@ -29,6 +29,8 @@ public enum TableFinder {
     /// column from above.
     public static func tables(in text: NormalizedText) -> [TextTable] {
         let s = text.scalars
+        // Most reports hold no table: one pass for a bar spares the per-line work.
+        guard s.contains("|") else { return [] }
         var tables: [TextTable] = []
         var rows: [[Range<Int>]] = []
         var lines: [Range<Int>] = []
@@ -40,8 +42,12 @@ public enum TableFinder {
         var start = 0
         while start < s.count {
             var end = start
-            while end < s.count && s[end] != "\n" { end += 1 }
-            if let cells = cells(of: start..<end, in: s) {
+            var hasBar = false
+            while end < s.count && s[end] != "\n" {
+                if s[end] == "|" { hasBar = true }
+                end += 1
+            }
+            if hasBar, let cells = cells(of: start..<end, in: s) {
                 if !cells.isEmpty {
                     rows.append(cells)
                     lines.append(start..<end)

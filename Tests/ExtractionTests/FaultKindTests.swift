@@ -101,7 +101,7 @@ func realPassageKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
     let normalized = TextNormalizer.normalize(text)
     let extractor = IndicatorExtractor(catalog: standardCatalog, simplified: standardGazetteer.simplifiedTable)
     let found = extractor.findings(in: normalized, sentences: SentenceSplitter.split(normalized),
-                                   original: Array(text.unicodeScalars)).filter(\.chosen)
+                                   original: Array(text.unicodeScalars), traditional: true).filter(\.chosen)
     #expect(found.map(\.indicator) == ["publicity.events"])
     #expect(found.first?.value == 12)
 }
