@@ -23,10 +23,12 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev", "libisal-dev"])]),
         // scales, layout, marks; Cairo/Pango backend to PNG, SVG, PDF.
         .target(name: "Plot", dependencies: ["CPangoCairo", "CPNG"]),
-        // bytes → normalized text, sentences, numbers.
+        // poppler's GLib interface for PDF text (apt: libpoppler-glib-dev, poppler-data for the Chinese CMaps).
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]),
+        // bytes → normalized text, sentences, numbers; PDF, DOC/WPS (LibreOffice), OFD, MHTML, zip.
         .target(
             name: "ReportText",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // catalog, metadata with the gazetteer, findings.
         .target(name: "Extraction", dependencies: ["ReportText"]),
