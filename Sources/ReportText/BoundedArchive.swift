@@ -31,6 +31,9 @@ public final class BoundedArchive {
         private var inflated = 0
         public init() {}
 
+        /// Inflated bytes so far.
+        var spent: Int { lock.lock(); defer { lock.unlock() }; return inflated }
+
         /// Adds `bytes` to the total; false when that passes `limit`.
         func spend(_ bytes: Int, limit: Int) -> Bool {
             lock.lock(); defer { lock.unlock() }

@@ -15,8 +15,11 @@ public enum PageAssembler {
         var starts: [Int] = []
         var previous: String?
         var previousFull = false
+        // A full line's width: the third widest of the document, so that a page of two short lines
+        // (a title over a sentence) has no "full" line, while a page of running text has many.
+        let widths = kept.joined().map(width).sorted(by: >)
+        let widest = widths.count >= 3 ? widths[2] : Int.max
         for lines in kept {
-            let widest = lines.map(width).max() ?? 0
             var first = true
             for line in lines {
                 if let previous {
@@ -33,7 +36,7 @@ public enum PageAssembler {
                 count += line.unicodeScalars.count
                 previous = line
                 // A line that runs (nearly) to the page's widest is one the layout broke.
-                previousFull = widest > 0 && width(line) * 10 >= widest * 9 && width(line) >= 20
+                previousFull = widest < Int.max && width(line) * 10 >= widest * 9 && width(line) >= 20
             }
             if first { starts.append(count) }   // a page with no text left starts where the next would
         }
