@@ -244,3 +244,22 @@ func memoryWhileReadingABatchIsBoundedByTheFilesInFlight() throws {
     #expect(status == 1)
     #expect(peak > 0 && peak < 300, "peak \(peak) MB")
 }
+
+@Test(.enabled(if: OCRText.isAvailable, "Tesseract with chi_sim is not installed"), .timeLimit(.minutes(3)))
+func aScanIsReadByOCRWhenAskedAndItsFindingsAreMarkedForReview() throws {
+    let dir = try temporaryFolder(), work = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: work) }
+    try Data("廉江市良垌镇人民政府2024年法治政府建设年度报告\n\n全年排查化解矛盾纠纷241起，化解率达96%。\n".utf8)
+        .write(to: work.appendingPathComponent("scan.txt"))
+    try FormatFixtures.libreOffice([work.appendingPathComponent("scan.txt")], to: "pdf", in: work)
+    try FormatFixtures.scannedPDF(of: work.appendingPathComponent("scan.pdf"), dpi: 200).write(to: dir.appendingPathComponent("扫描件.pdf"))
+    let without = try extractJSON(dir.path)
+    #expect(without.status == 1 && without.reports.isEmpty)
+    let with = try extractJSON(dir.path, ["--ocr"])
+    #expect(with.status == 0, "\(with.errors)")
+    let report = try #require(with.reports.first)
+    #expect(report["review"] as? String == "OCR")
+    let disputes = (report["indicators"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "mediation.disputes" }
+    #expect(disputes?["value"] as? Double == 241)
+    #expect(disputes?["page"] as? Int == 1)
+}
