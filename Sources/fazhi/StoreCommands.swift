@@ -48,8 +48,10 @@ extension Extract {
             var results: [Result<Outcome, ReadError>] = []
             ReportReader.readEach(data: data, url: url, options: options, converted: office.text(for: url)) { result in
                 results.append(result.map { document in
-                    let entrySource = displayPath(document.url)
-                    let entryHash = document.url == url || !hashing ? hash
+                    // The file itself, or a report inside it (a zip's entry): its own source and hash.
+                    let whole = document.url == url
+                    let entrySource = whole ? source : displayPath(document.url)
+                    let entryHash = whole || !hashing ? hash
                         : ContentHash.fnv1a(Data((hash + "!" + entrySource).utf8)) + "-" + rules
                     return .extracted(extractor.extract(document, source: entrySource), entryHash, ReadNotes(document))
                 })
