@@ -263,3 +263,35 @@ func aScanIsReadByOCRWhenAskedAndItsFindingsAreMarkedForReview() throws {
     #expect(disputes?["value"] as? Double == 241)
     #expect(disputes?["page"] as? Int == 1)
 }
+
+@Test func withoutTheConverterEachDocFileSaysWhichPackageToInstall() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // An OLE header is enough: without LibreOffice nothing reads further.
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: dir.appendingPathComponent("报告.doc"))
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: dir.appendingPathComponent("报告.wps"))
+    try FileManager.default.copyItem(at: FormatFixtures.seedFiles()[0], to: dir.appendingPathComponent("a.txt"))
+    let process = Process()
+    process.executableURL = try fazhiBinary()
+    process.arguments = ["extract", dir.path, "--dry-run"]
+    process.environment = ["PATH": "/nonexistent", "HOME": dir.path]
+    let err = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = err
+    try process.run()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    let lines = stderr.split(separator: "\n")
+    for name in ["报告.doc", "报告.wps"] {
+        #expect(lines.filter { $0.contains(name) && $0.contains("apt-get install libreoffice-writer-nogui") }.count == 1, "\(stderr)")
+    }
+    #expect(lines.last?.contains("2 个文件无法读取，其余 1 份报告已处理") == true, "\(stderr)")
+}
+
+@Test func aServerSideIncludePageIsReadAsHTML() throws {
+    let html = Data("<html><body><!--#include virtual=\"/head.html\" --><p>全年排查化解矛盾纠纷241起。</p></body></html>".utf8)
+    let document = try ReportReader.read(data: html, url: URL(fileURLWithPath: "/tmp/a.shtml"))
+    #expect(document.format == .html)
+    #expect(document.text.string == "全年排查化解矛盾纠纷241起。")
+}
