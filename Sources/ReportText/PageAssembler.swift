@@ -46,26 +46,49 @@ public enum PageAssembler {
     // MARK: - Furniture
 
     /// Lines at the top or bottom two of a page that repeat on the pages (digits aside: a header
-    /// with the page's number in it), and lines that are only a page number, are dropped.
+    /// with the page's number in it), and page numbers, are dropped. A page number in words or
+    /// dashes (`第3页`, `- 3 -`) always is; a bare number only where the bare numbers at the pages'
+    /// edges count the pages (3 on page 3, 4 on page 4…): a table's last figure stays.
     static func dropFurniture(_ pages: [[String]]) -> [[String]] {
         let edge = 2
+        func atEdge(_ i: Int, _ lines: [String]) -> Bool { i < edge || i >= lines.count - edge }
         var seen: [String: Int] = [:]
-        for lines in pages {
-            var keys = Set<String>()
-            for (i, line) in lines.enumerated() where i < edge || i >= lines.count - edge { keys.insert(key(line)) }
+        var bareOffsets: [Int: Int] = [:]   // number − page, counted once a page
+        for (p, lines) in pages.enumerated() {
+            var keys = Set<String>(), offsets = Set<Int>()
+            for (i, line) in lines.enumerated() where atEdge(i, lines) {
+                keys.insert(key(line))
+                if let number = pageNumber(line), !number.marked { offsets.insert(number.value - (p + 1)) }
+            }
             for k in keys { seen[k, default: 0] += 1 }
+            for o in offsets { bareOffsets[o, default: 0] += 1 }
         }
         // On every page; with four pages or more a title page without the header is allowed.
         let needed = pages.count >= 4 ? pages.count - 1 : pages.count
-        return pages.map { lines in
+        return pages.enumerated().map { p, lines in
             lines.enumerated().compactMap { i, line in
-                let atEdge = i < edge || i >= lines.count - edge
-                if atEdge && (isPageNumber(line) || (pages.count >= 2 && seen[key(line), default: 0] >= needed)) {
-                    return nil
+                guard atEdge(i, lines) else { return line }
+                if let number = pageNumber(line) {
+                    if number.marked { return nil }
+                    let offset = number.value - (p + 1)
+                    if bareOffsets[offset, default: 0] >= 2 || (pages.count == 1 && offset == 0) { return nil }
+                    return line
                 }
+                if pages.count >= 2 && seen[key(line), default: 0] >= needed { return nil }
                 return line
             }
         }
+    }
+
+    /// The number of a page-number line (`3`, `- 3 -`, `— 3 —`, `第3页`, `第 3 页 共 12 页`, `3/12`,
+    /// `Page 3 of 12`), and whether anything beside digits marks it as one.
+    static func pageNumber(_ line: String) -> (value: Int, marked: Bool)? {
+        guard isPageNumber(line) else { return nil }
+        let digits = line.unicodeScalars.drop { !isDigit($0) }.prefix { isDigit($0) }
+        let ascii = String(String.UnicodeScalarView(digits.map { $0.value >= 0xFF10 ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0 }))
+        guard let value = Int(ascii) else { return nil }
+        let marked = line.unicodeScalars.contains { !isDigit($0) && !$0.properties.isWhitespace }
+        return (value, marked)
     }
 
     /// A line with its digits as '#' and no white space: the same header on every page.

@@ -130,7 +130,9 @@ public enum ReportReader {
         case .docx:
             let paragraphs: [String]
             do {
-                paragraphs = try DocxText.paragraphs(data, limits: options.limits)
+                // Within the budget of the archive it came in, when it came in one.
+                paragraphs = DocxText.paragraphs(documentXML: try DocxText.documentXML(
+                    BoundedArchive(data: data, limits: options.limits, budget: budget)))
             } catch BoundedArchive.Failure.overLimit(let limit) {
                 throw ReadError(url: url, reason: .overLimit(limit))
             } catch {

@@ -55,3 +55,11 @@ private let body = String(repeating: "依法行政工作扎实推进各项制度
 @Test func ocrSpacesBetweenChineseCharactersAreClosedUp() {
     #expect(OCRText.closeUpSpaces("良 垌 镇 排 查 纠 纷 241 起 , OCR text") == "良垌镇排查纠纷241起 , OCR text")
 }
+
+@Test func aBareNumberIsAPageNumberOnlyWhereSuchNumbersCountThePages() {
+    let table = ["一、主要数据", "矛盾纠纷化解数", "158"]   // a table's last cell at the page's foot
+    let pages = [table, ["\(body)。", "2"], ["\(body)。", "3"]].map { $0.joined(separator: "\n") }
+    let (text, _) = PageAssembler.assemble(pages)
+    #expect(text.contains("158"))
+    #expect(!text.hasSuffix("3") && !text.contains("。\n2"))
+}
