@@ -229,6 +229,27 @@ enum FormatFixtures {
 
     // MARK: - LibreOffice
 
+    /// A flat OpenDocument text of the paragraphs whose every page has `header` at its top and
+    /// `— n —` (a page-number field) at its foot, for LibreOffice to lay out into a PDF.
+    static func fodtWithHeaderAndPageNumbers(_ text: String, header: String) -> Data {
+        let body = paragraphs(text).map { "<text:p text:style-name=\"Standard\">\(xmlEscaped($0))</text:p>" }.joined()
+        return Data("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+        xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
+        xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" \
+        office:mimetype="application/vnd.oasis.opendocument.text">
+        <office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" \
+        fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>\
+        </style:page-layout></office:automatic-styles>
+        <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+        <style:header><text:p>\(xmlEscaped(header))</text:p></style:header>
+        <style:footer><text:p>— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>
+        </style:master-page></office:master-styles>
+        <office:body><office:text>\(body)</office:text></office:body></office:document>
+        """.utf8)
+    }
+
     /// Converts `files` with LibreOffice headless into `folder` (`pdf`, or `doc:MS Word 97`), in one run.
     static func libreOffice(_ files: [URL], to target: String, in folder: URL) throws {
         let profile = try temporaryFolder()

@@ -295,3 +295,26 @@ func aScanIsReadByOCRWhenAskedAndItsFindingsAreMarkedForReview() throws {
     #expect(document.format == .html)
     #expect(document.text.string == "全年排查化解矛盾纠纷241起。")
 }
+
+@Test(.timeLimit(.minutes(2)))
+func aPDFWithAHeaderAndPageNumbersOnEveryPageReadsWithoutThem() throws {
+    let seed = try FormatFixtures.seedFiles()[1]
+    let expected = findings(try extractJSON(seed.path).reports)[seed.lastPathComponent]
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let header = "平坝区天龙镇人民政府文件"
+    try FormatFixtures.fodtWithHeaderAndPageNumbers(try String(contentsOf: seed, encoding: .utf8), header: header)
+        .write(to: dir.appendingPathComponent("报告.fodt"))
+    try FormatFixtures.libreOffice([dir.appendingPathComponent("报告.fodt")], to: "pdf", in: dir)
+    let pdf = dir.appendingPathComponent("报告.pdf")
+    let document = try ReportReader.read(pdf)
+    try #require(document.pageStarts.count >= 2)
+    // poppler gives the header and the page number on every page; the document has neither.
+    let raw = try PDFText.pages(try Data(contentsOf: pdf))
+    #expect(raw.allSatisfy { $0.contains(header) })
+    #expect(raw[1].contains("—2—"))
+    #expect(!document.original.contains(header))
+    #expect(!document.original.contains("—2—"))
+    let run = try extractJSON(pdf.path)
+    #expect(findings(run.reports)["报告.pdf"] == expected)
+}
