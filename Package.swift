@@ -23,10 +23,12 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev", "libisal-dev"])]),
         // scales, layout, marks; Cairo/Pango backend to PNG, SVG, PDF.
         .target(name: "Plot", dependencies: ["CPangoCairo", "CPNG"]),
-        // bytes → normalized text, sentences, numbers.
+        // poppler's GLib interface for PDF text (apt: libpoppler-glib-dev, poppler-data for the Chinese CMaps).
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]),
+        // bytes → normalized text, sentences, numbers; PDF, DOC/WPS (LibreOffice), OFD, MHTML, zip.
         .target(
             name: "ReportText",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // catalog, metadata with the gazetteer, findings.
         .target(name: "Extraction", dependencies: ["ReportText"]),
@@ -60,6 +62,8 @@ let package = Package(
         .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
-        .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),
+        .testTarget(name: "FazhiCLITests", dependencies: [
+            "fazhi", "Store", "ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )

@@ -45,6 +45,10 @@ public struct ReportExtractor: Sendable {
         var findings = indicators.findings(in: document.text, sentences: document.sentences, original: original,
                                            tables: TableFinder.tables(in: document.text), year: meta.year,
                                            traditional: gazetteer.holdsTraditional(document.text.scalars.prefix(MetadataResolver.headLength)))
+        // Text read by OCR (`needsReview`) may hold misread digits: every value wants a person's look.
+        if let why = document.needsReview {
+            for k in findings.indices { findings[k].flagForReview("\(why)读取的文字 (text read by \(why))") }
+        }
         // Values of a report whose township is not settled cannot be placed without a person.
         if meta.township == nil {
             for k in findings.indices { findings[k].flagForReview("地名未能确定 (place not settled)") }

@@ -8,26 +8,30 @@ public enum DocxText {
         case notAZip
         /// A zip archive without `word/document.xml`.
         case noDocumentXML
+        /// `word/document.xml` is cut off or not well-formed XML.
+        case brokenXML
     }
 
-    /// Paragraphs of `word/document.xml` in body order; empty paragraphs dropped.
-    /// Throws `DocxText.Failure`.
-    public static func paragraphs(_ data: Data) throws -> [String] {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw Failure.notAZip
-        }
-        guard let entry = archive["word/document.xml"] else { throw Failure.noDocumentXML }
-        var xml = Data()
-        xml.reserveCapacity(Int(clamping: entry.uncompressedSize))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in xml.append(chunk) }
-        } catch {
-            throw Failure.notAZip
-        }
-        return paragraphs(documentXML: [UInt8](xml))
+    /// Paragraphs of `word/document.xml` in body order; empty paragraphs dropped. The archive is
+    /// read within `limits` (`BoundedArchive`). Throws `DocxText.Failure`, or
+    /// `BoundedArchive.Failure.overLimit` when a limit is passed.
+    public static func paragraphs(_ data: Data, limits: ReadLimits = .standard) throws -> [String] {
+        try paragraphs(documentXML: documentXML(BoundedArchive(data: data, limits: limits)))
+    }
+
+    /// The checked bytes of `word/document.xml`.
+    static func documentXML(_ open: @autoclosure () throws -> BoundedArchive) throws -> [UInt8] {
+        let archive: BoundedArchive
+        do { archive = try open() } catch BoundedArchive.Failure.overLimit(let limit) {
+            throw BoundedArchive.Failure.overLimit(limit)
+        } catch { throw Failure.notAZip }
+        guard let member = archive.member("word/document.xml") else { throw Failure.noDocumentXML }
+        let xml: [UInt8]
+        do { xml = [UInt8](try archive.read(member)) } catch BoundedArchive.Failure.overLimit(let limit) {
+            throw BoundedArchive.Failure.overLimit(limit)
+        } catch { throw Failure.notAZip }
+        guard XMLCheck.isWellFormed(xml) else { throw Failure.brokenXML }
+        return xml
     }
 
     /// Paragraphs from the bytes of a WordprocessingML document part. A table row (`<w:tr>`) is one

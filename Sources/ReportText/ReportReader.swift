@@ -1,147 +1,206 @@
 import Foundation
 
-/// The kinds of file a report can come in.
-public enum ReportFormat: String, Sendable {
-    case text, html, docx
-}
+/// Reads report files.
+/// How a batch reads: the limits, and whether scans are read by OCR.
+public struct ReadOptions: Sendable {
+    public var limits: ReadLimits
+    /// Read a PDF without a text layer by OCR (Tesseract) instead of reporting it as a scan.
+    public var ocr: Bool
 
-/// A report read from a file: decoded, normalized and split into sentences.
-public struct ReportDocument: Sendable {
-    public let url: URL
-    public let format: ReportFormat
-    /// "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE" or "UTF-16BE".
-    public let encoding: String
-    /// The decoded original: the text file, the HTML markup, or for DOCX the body
-    /// paragraphs joined by "\n". A byte-order mark is not part of it.
-    public let original: String
-    /// Normalized text with offsets into `original`, counted in Unicode scalars.
-    public let text: NormalizedText
-    public let sentences: [Sentence]
-
-    public init(url: URL, format: ReportFormat, encoding: String, original: String,
-                text: NormalizedText, sentences: [Sentence]) {
-        self.url = url
-        self.format = format
-        self.encoding = encoding
-        self.original = original
-        self.text = text
-        self.sentences = sentences
+    public init(limits: ReadLimits = .standard, ocr: Bool = false) {
+        self.limits = limits
+        self.ocr = ocr
     }
-}
-
-/// Why a file could not be read, in words a county clerk understands.
-public struct ReadError: Error, Sendable, CustomStringConvertible {
-    public let url: URL
-    public let reason: Reason
-
-    public enum Reason: Sendable, Equatable {
-        /// 0 bytes, or nothing but whitespace.
-        case empty
-        /// Not text: NUL bytes, many control characters, or a known binary signature.
-        case binary
-        /// Neither UTF-8, GB18030 nor UTF-16.
-        case undecodable
-        /// A .docx that is not a zip archive or has no word/document.xml.
-        case brokenDocx
-        /// An extension that is not a report format (the extension, lowercased, without dot).
-        case unsupportedExtension(String)
-        /// The file does not exist or cannot be read (the system's message).
-        case unreadable(String)
-    }
-
-    public init(url: URL, reason: Reason) {
-        self.url = url
-        self.reason = reason
-    }
-
-    /// The message for the reason alone: Chinese first, then a short English gloss.
-    public var message: String {
-        switch reason {
-        case .empty:
-            return "文件是空的 (empty file)"
-        case .binary:
-            return "文件不是文本，可能是图片、压缩包或其他二进制文件 (binary file, not text)"
-        case .undecodable:
-            return "无法识别文件的文字编码，请另存为 UTF-8 或 GB18030 编码的文本 (unknown text encoding)"
-        case .brokenDocx:
-            return "Word 文档已损坏或不是 .docx 格式，请用 Word 或 WPS 重新另存为 .docx (broken DOCX file)"
-        case .unsupportedExtension(let ext):
-            let shown = ext.isEmpty ? "这种" : ".\(ext) "
-            return "不支持\(shown)格式的文件，只能读取 .txt、.htm、.html、.docx (unsupported file type; use .txt, .htm, .html or .docx)"
-        case .unreadable(let detail):
-            return "无法读取文件：\(detail) (cannot read file)"
-        }
-    }
-
-    public var description: String { "\(url.path): \(message)" }
 }
 
 /// Reads report files.
 public enum ReportReader {
-    /// Extensions a directory walk picks up.
-    static let reportExtensions: Set<String> = ["txt", "htm", "html", "docx"]
+    /// What a file is, by its extension.
+    public enum Kind: Sendable, Equatable {
+        case text, html, mhtml, docx, office, pdf, ofd, zip
+    }
 
-    /// The format for a file's extension, or nil when it is not a report format.
-    static func format(of url: URL) -> ReportFormat? {
+    /// The kind for a file's extension, or nil when it is not a report format.
+    public static func kind(of url: URL) -> Kind? {
         switch url.pathExtension.lowercased() {
         case "txt", "text", "": return .text
-        case "htm", "html", "xhtml", "shtml": return .html
+        case "htm", "html", "xhtml", "shtml", "shtm": return .html
+        case "mht", "mhtml": return .mhtml
         case "docx": return .docx
+        case "doc", "wps": return .office
+        case "pdf": return .pdf
+        case "ofd": return .ofd
+        case "zip": return .zip
         default: return nil
         }
     }
 
-    /// Reads, decodes and normalizes a report. Throws `ReadError` only.
-    public static func read(_ url: URL) throws -> ReportDocument {
-        guard format(of: url) != nil else {
-            throw ReadError(url: url, reason: .unsupportedExtension(url.pathExtension.lowercased()))
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw ReadError(url: url, reason: .unreadable("文件不存在 (no such file)"))
-        }
-        if isDirectory.boolValue {
-            throw ReadError(url: url, reason: .unreadable("这是一个文件夹 (is a directory)"))
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw ReadError(url: url, reason: .unreadable(error.localizedDescription))
-        }
-        return try read(data: data, url: url)
+    /// The kind by extension, corrected by the first bytes where a file is misnamed: a .doc that
+    /// is a zip is a .docx, a .docx that is an OLE file is a Word 97 file.
+    static func kind(of url: URL, data: Data) -> Kind? {
+        let kind = kind(of: url)
+        let zip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        let ole = data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+        if kind == .office, zip { return .docx }
+        if kind == .docx, ole { return .office }
+        return kind
+    }
+
+    /// Reads, decodes and normalizes a report. Throws `ReadError` only. A .zip gives its first
+    /// report (use `readEach` for all of them); a .doc or .wps is converted in a run of its own.
+    public static func read(_ url: URL, options: ReadOptions = ReadOptions()) throws -> ReportDocument {
+        let data = try contents(of: url, limits: options.limits)
+        return try read(data: data, url: url, options: options)
     }
 
     /// Decodes and normalizes a report's bytes; the format comes from `url`'s extension.
-    public static func read(data: Data, url: URL) throws -> ReportDocument {
-        guard let format = format(of: url) else {
-            throw ReadError(url: url, reason: .unsupportedExtension(url.pathExtension.lowercased()))
+    public static func read(data: Data, url: URL, options: ReadOptions = ReadOptions()) throws -> ReportDocument {
+        var success: ReportDocument?
+        var failure: ReadError?
+        readEach(data: data, url: url, options: options) { result in
+            switch result {
+            case .success(let document): if success == nil { success = document }
+            case .failure(let error): if failure == nil { failure = error }
+            }
         }
+        if let success { return success }
+        throw failure ?? ReadError(url: url, reason: .empty)
+    }
+
+    /// The bytes of a file (mapped, not copied), after checking it is a readable file within the
+    /// size limit for whole files (text and web pages; containers are bounded as they inflate).
+    public static func contents(of url: URL, limits: ReadLimits = .standard) throws -> Data {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            let reason = errno == ENOENT ? "文件不存在 (no such file)" : String(cString: strerror(errno))
+            throw ReadError(url: url, reason: .unreadable(reason))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw ReadError(url: url, reason: .unreadable("这是一个文件夹 (is a directory)"))
+        }
+        let kind = kind(of: url)
+        if kind == .text || kind == .html || kind == .mhtml, Int(info.st_size) > limits.maxFileBytes {
+            throw ReadError(url: url, reason: .overLimit(.fileBytes(limits.maxFileBytes)))
+        }
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw ReadError(url: url, reason: .unreadable(error.localizedDescription))
+        }
+    }
+
+    /// Reads every report a file holds — one, or for a .zip each report inside it (recursively,
+    /// `…/报送.zip!/良垌镇.docx`) — calling `body` with each document or error in turn, so that a
+    /// caller keeps only what it takes from a document, not the documents. `converted` is the text
+    /// of a .doc/.wps file that an `OfficeConverter` batch converted ahead; without it the file is
+    /// converted in a run of its own.
+    public static func readEach(data: Data, url: URL, options: ReadOptions = ReadOptions(),
+                                converted: Result<Data, ReadError.Reason>? = nil,
+                                _ body: (Result<ReportDocument, ReadError>) -> Void) {
+        guard let kind = kind(of: url, data: data) else {
+            body(.failure(ReadError(url: url, reason: .unsupportedExtension(url.pathExtension.lowercased()))))
+            return
+        }
+        switch kind {
+        case .zip:
+            ArchiveReports.read(data: data, url: url, options: options, depth: 1,
+                                budget: BoundedArchive.Budget(), body)
+        case .office:
+            let text = converted ?? OfficeConverter.convert([.bytes(data, pathExtension: url.pathExtension)]).text(0)
+            body(text.mapError { ReadError(url: url, reason: $0) }.flatMap { text in
+                Result { try document(convertedText: text, url: url) }.mapError { $0 as! ReadError }
+            })
+        default:
+            body(Result { try document(data: data, url: url, kind: kind, options: options, budget: BoundedArchive.Budget()) }
+                .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) })
+        }
+    }
+
+    /// One document from a file that holds one (not a zip, not a .doc/.wps). Throws `ReadError`.
+    static func document(data: Data, url: URL, kind: Kind, options: ReadOptions,
+                         budget: BoundedArchive.Budget) throws -> ReportDocument {
         if data.isEmpty { throw ReadError(url: url, reason: .empty) }
         let original: String
         let encoding: String
         let text: NormalizedText
-        switch format {
+        var format: ReportFormat
+        var pageStarts: [Int] = []
+        var review: String?
+        switch kind {
         case .docx:
             let paragraphs: [String]
             do {
-                paragraphs = try DocxText.paragraphs(data)
+                // Within the budget of the archive it came in, when it came in one.
+                paragraphs = DocxText.paragraphs(documentXML: try DocxText.documentXML(
+                    BoundedArchive(data: data, limits: options.limits, budget: budget)))
+            } catch BoundedArchive.Failure.overLimit(let limit) {
+                throw ReadError(url: url, reason: .overLimit(limit))
             } catch {
                 throw ReadError(url: url, reason: .brokenDocx)
             }
             original = paragraphs.joined(separator: "\n")
             encoding = "UTF-8"
+            format = .docx
             text = TextNormalizer.normalize(original)
         case .text:
             (original, encoding) = try decodeText(data, declaredCharset: nil, url: url)
+            format = .text
             text = TextNormalizer.normalize(original)
         case .html:
             (original, encoding) = try decodeText(data, declaredCharset: declaredCharset(data), url: url)
+            format = .html
             text = HTMLText.extract(original)
+        case .mhtml:
+            guard let (html, charset) = MHTMLText.htmlPart(data) else {
+                // Some "saved pages" are plain HTML under an .mht name.
+                return try document(data: data, url: url, kind: .html, options: options, budget: budget)
+            }
+            if html.isEmpty { throw ReadError(url: url, reason: .empty) }
+            (original, encoding) = try decodeText(html, declaredCharset: charset ?? declaredCharset(html), url: url)
+            format = .html
+            text = HTMLText.extract(original)
+        case .pdf:
+            var pages: [String]
+            do { pages = try PDFText.pages(data) } catch { throw ReadError(url: url, reason: .brokenPDF) }
+            if PDFText.isScan(pages) {
+                guard options.ocr else { throw ReadError(url: url, reason: .scannedPDF) }
+                pages = try OCRText.pages(pdf: data).mapError { ReadError(url: url, reason: $0) }.get()
+                review = "OCR"
+            }
+            (original, pageStarts) = PageAssembler.assemble(pages)
+            encoding = review == nil ? "PDF" : "OCR"
+            format = .pdf
+            text = TextNormalizer.normalize(original)
+        case .ofd:
+            let pages: [String]
+            do {
+                pages = try OFDText.pages(BoundedArchive(data: data, limits: options.limits, budget: budget))
+            } catch BoundedArchive.Failure.overLimit(let limit) {
+                throw ReadError(url: url, reason: .overLimit(limit))
+            } catch {
+                throw ReadError(url: url, reason: .brokenOFD)
+            }
+            (original, pageStarts) = PageAssembler.assemble(pages)
+            encoding = "UTF-8"
+            format = .ofd
+            text = TextNormalizer.normalize(original)
+        case .office:
+            return try document(convertedText: data, url: url)
+        case .zip:
+            throw ReadError(url: url, reason: .unsupportedExtension("zip"))
         }
         if text.count == 0 { throw ReadError(url: url, reason: .empty) }
-        return ReportDocument(url: url, format: format, encoding: encoding, original: original,
-                              text: text, sentences: SentenceSplitter.split(text))
+        return ReportDocument(url: url, format: format, encoding: encoding, original: original, text: text,
+                              sentences: SentenceSplitter.split(text), pageStarts: pageStarts, needsReview: review)
+    }
+
+    /// A document from LibreOffice's text export of a .doc or .wps file.
+    static func document(convertedText data: Data, url: URL) throws -> ReportDocument {
+        let (original, _) = try decodeText(data, declaredCharset: nil, url: url)
+        let text = TextNormalizer.normalize(original)
+        if text.count == 0 { throw ReadError(url: url, reason: .empty) }
+        return ReportDocument(url: url, format: .doc, encoding: "LibreOffice", original: original, text: text,
+                              sentences: SentenceSplitter.split(text))
     }
 
     static func decodeText(_ data: Data, declaredCharset: String?, url: URL) throws -> (String, String) {
@@ -181,48 +240,5 @@ public enum ReportReader {
             i += 1
         }
         return nil
-    }
-
-    /// Report files under the given paths: directories are walked recursively and give their
-    /// .txt .htm .html .docx files (hidden files and Word lock files `~$…` skipped); files
-    /// named explicitly are kept whatever their extension. Sorted by path, without duplicates.
-    public static func reportFiles(under paths: [URL]) -> [URL] {
-        var found: [String: URL] = [:]
-        for path in paths {
-            let root = path.standardizedFileURL
-            guard kind(of: root.path) == .directory else {
-                found[root.path] = root
-                continue
-            }
-            // Walked by path with one stat per entry: asking each file URL for its resource values
-            // goes through NSURL on Linux and cost more than extracting a short report.
-            guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
-            let folder = root.path.hasSuffix("/") ? root.path : root.path + "/"
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                let full = folder + relative
-                if name.hasPrefix(".") {
-                    if kind(of: full) == .directory { walker.skipDescendants() }
-                    continue
-                }
-                guard reportExtensions.contains((name as NSString).pathExtension.lowercased()),
-                      !name.hasPrefix("~$"), kind(of: full) == .file else { continue }
-                found[full] = URL(fileURLWithPath: full)
-            }
-        }
-        return found.keys.sorted().map { found[$0]! }
-    }
-
-    private enum EntryKind { case file, directory, other }
-
-    /// What a path is, following symbolic links (a link to a report is a report).
-    private static func kind(of path: String) -> EntryKind {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .other }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
-        }
     }
 }

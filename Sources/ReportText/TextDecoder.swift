@@ -41,6 +41,15 @@ public enum TextDecoder {
             guard let text = decodeUTF8(bytes[3...]) else { return nil }
             return (text, "UTF-8 BOM")
         }
+        // UTF-32 before UTF-16: FF FE 00 00 starts with UTF-16LE's mark too.
+        if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
+            guard let text = decodeUTF32(bytes[4...], bigEndian: false) else { return nil }
+            return (text, "UTF-32LE")
+        }
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
+            guard let text = decodeUTF32(bytes[4...], bigEndian: true) else { return nil }
+            return (text, "UTF-32BE")
+        }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
             guard let text = decodeUTF16(bytes[2...], bigEndian: false) else { return nil }
             return (text, "UTF-16LE")
@@ -74,6 +83,22 @@ public enum TextDecoder {
             i += 2
         }
         return String(validating: units, as: UTF16.self)
+    }
+
+    /// UTF-32 after its byte-order mark: nil for a length not a multiple of four or a value that
+    /// is not a Unicode scalar.
+    static func decodeUTF32(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
+        guard bytes.count % 4 == 0 else { return nil }
+        var view = String.UnicodeScalarView()
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = (UInt32(bytes[i]), UInt32(bytes[i + 1]), UInt32(bytes[i + 2]), UInt32(bytes[i + 3]))
+            let value = bigEndian ? (b.0 << 24 | b.1 << 16 | b.2 << 8 | b.3) : (b.3 << 24 | b.2 << 16 | b.1 << 8 | b.0)
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            view.append(scalar)
+            i += 4
+        }
+        return String(view)
     }
 
     /// UTF-16 without a byte-order mark: NUL bytes fall mostly on one parity.
@@ -181,7 +206,7 @@ public enum TextDecoder {
 
     /// Binary signatures, NUL bytes (outside UTF-16) or many control bytes.
     static func looksBinary(_ data: Data) -> Bool {
-        if hasUTF16BOM(data) { return false }
+        if hasUTF16BOM(data) || data.starts(with: [0, 0, 0xFE, 0xFF]) { return false }
         let bytes = [UInt8](data.prefix(1 << 20))
         let signatures: [[UInt8]] = [
             [0x89, 0x50, 0x4E, 0x47], [0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x05, 0x06],

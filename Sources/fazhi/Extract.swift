@@ -8,12 +8,15 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "读取报告并提取指标 (read reports and extract their indicators).",
         discussion: """
-        PATH 可以是文件或目录；目录会逐级读取其中的 .txt .htm .html .docx 文件。
-        无法读取的文件 (空文件、二进制、编码无法识别、损坏的 docx) 会在标准错误输出中
-        逐个列出原因，其余文件照常处理；有文件失败时退出码为 1。
+        PATH 可以是文件或目录；目录会逐级读取，能读的格式：.txt .htm .html .shtml .mht .mhtml
+        .docx .doc .wps (需 LibreOffice) .pdf .ofd .zip (其中的报告逐个读取)。隐藏文件、
+        ~$ 开头的临时文件、Thumbs.db、desktop.ini 不读也不提示；其他读不了的文件 (不支持的格式、
+        扫描件、空文件、二进制、编码无法识别、损坏的文件) 都在标准错误输出中逐个列出原因，
+        其余文件照常处理；有文件没读成时退出码为 1。
 
-        PATH may be files or folders (read recursively). A file that cannot be read is
-        named on stderr with the reason and the rest go on; the exit status is then 1.
+        PATH may be files or folders (read recursively). Every file is either read or named on
+        stderr with the reason (hidden files and Office/OS litter aside); the rest go on, and the
+        exit status is then 1.
 
         不加 --dry-run 时结果存入数据库 (默认 Data/fazhi.sqlite)，整批一个事务：内容未变的
         文件不重复写入，内容变了的文件替换其原有结果；随后重新载入 Data/corrections.csv。
@@ -36,6 +39,9 @@ struct Extract: ParsableCommand {
     @Option(help: "输出格式 table|json|csv (output format).")
     var format: Format = .table
 
+    @Flag(help: "没有文字层的 PDF (扫描件) 用文字识别读取，结果标记待核对；需安装 tesseract-ocr-chi-sim (read scanned PDFs by OCR; findings marked for review).")
+    var ocr = false
+
     @OptionGroup var store: StoreOptions
 
     @Option(help: "人工更正文件，每次提取时载入 (corrections, loaded on every extract).")
@@ -49,38 +55,46 @@ struct Extract: ParsableCommand {
         let catalog = try Catalog.standard()
         let gazetteer = try Gazetteer.standard()
         let extractor = ReportExtractor(catalog: catalog, gazetteer: gazetteer)
-        let files = ReportReader.reportFiles(under: paths.map { URL(fileURLWithPath: $0) })
-        if files.isEmpty {
-            throw ValidationError("在 \(paths.joined(separator: " ")) 中没有找到报告文件 (no .txt .html .docx files found).")
+        let walk = ReportReader.walk(paths.map { URL(fileURLWithPath: $0) })
+        let files = walk.files
+        if files.isEmpty && walk.problems.isEmpty {
+            throw ValidationError("在 \(paths.joined(separator: " ")) 中没有找到文件 (no files found).")
+        }
+        if ocr && !OCRText.isAvailable {
+            printError("--ocr 需要安装 \(OCRText.package)：apt-get install \(OCRText.package) (OCR not installed)")
         }
         // Without --dry-run, a file whose path and content hash the store already has is not extracted
         // again: what it found then is read back from the store for the output.
         let reportStore = dryRun ? nil : try ReportStore(path: store.db)
         let known = try reportStore?.contentHashes() ?? [:]
-        let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known)
+        let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known,
+                                            options: ReadOptions(ocr: ocr))
         let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
             if case .success(.unchanged(let source)) = $0 { return source } else { return nil }
         }) ?? [:]
         var reports: [ExtractedReport] = []
+        var notes: [String: ReadNotes] = [:]
         var hashed: [(ExtractedReport, contentHash: String)] = []
         var unchanged = 0
-        var failures = 0
+        var failures = walk.problems.count
+        for problem in walk.problems { printError("\(problem)") }
         for result in results {
             switch result {
-            case .success(.extracted(let report, let hash)):
+            case .success(.extracted(let report, let hash, let note)):
                 reports.append(report)
                 hashed.append((report, contentHash: hash))
+                notes[report.source] = note
             case .success(.unchanged(let source)):
                 unchanged += 1
                 if let report = stored[source] { reports.append(report) }
             case .failure(let error):
                 failures += 1
-                FileHandle.standardError.write(Data("fazhi: \(error)\n".utf8))
+                printError("\(error)")
             }
         }
         let output: String
         switch format {
-        case .json: output = ExtractOutput.json(reports, catalog: catalog)
+        case .json: output = ExtractOutput.json(reports, catalog: catalog, notes: notes)
         case .csv: output = ExtractOutput.csv(reports, catalog: catalog)
         case .table: output = ExtractOutput.table(reports, catalog: catalog)
         }
@@ -89,17 +103,18 @@ struct Extract: ParsableCommand {
             try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections)
         }
         if failures > 0 {
-            FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))
+            printError("\(failures) 个文件无法读取，其余 \(reports.count) 份报告已处理 (\(failures) not read, \(reports.count) reports read)")
             throw ExitCode(1)
         }
     }
 
     /// Reads and extracts every file across all cores, in the order given.
     static func extractAll(_ files: [URL], with extractor: ReportExtractor) -> [Result<ExtractedReport, ReadError>] {
-        files.parallelMap { url in
-            Result { try ReportReader.read(url) }
-                .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
-                .map { extractor.extract($0, source: displayPath(url)) }
+        extractAllHashed(files, with: extractor, hashing: false).map { result in
+            result.map { outcome in
+                guard case .extracted(let report, _, _) = outcome else { preconditionFailure("nothing is skipped without hashing") }
+                return report
+            }
         }
     }
 

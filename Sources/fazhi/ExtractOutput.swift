@@ -3,10 +3,13 @@ import Foundation
 
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
-    static func json(_ reports: [ExtractedReport], catalog: Catalog) -> String {
+    /// `notes` by source: a finding of a paged document (PDF, OFD) gets its `page`; a report read
+    /// by OCR gets `"review": "OCR"`.
+    static func json(_ reports: [ExtractedReport], catalog: Catalog, notes: [String: ReadNotes] = [:]) -> String {
         JSON.renderedArray(reports) { report in
             let m = report.metadata
-            return .object([
+            let note = notes[report.source]
+            var fields: [(String, JSON)] = [
                 ("source", .string(report.source)),
                 ("township", .optional(m.township)), ("county", .optional(m.county)),
                 ("city", .optional(m.city)), ("province", .optional(m.province)), ("year", .optional(m.year)),
@@ -18,6 +21,7 @@ enum ExtractOutput {
                         ("confidence", .string(f.confidence.rawValue)),
                     ]
                     if let reason = f.reviewReason { fields.append(("review_reason", .string(reason))) }
+                    if let page = note?.page(at: f.offset) { fields.append(("page", .int(page))) }
                     // Only where the report states a change from last year beside the value.
                     if let change = f.statedChange { fields.append(("stated_change", .number(formatValue(change)))) }
                     if let growth = f.statedGrowthPercent {
@@ -25,7 +29,9 @@ enum ExtractOutput {
                     }
                     return .object(fields)
                 })),
-            ])
+            ]
+            if let review = note?.review { fields.append(("review", .string(review))) }
+            return .object(fields)
         } + "\n"
     }
 

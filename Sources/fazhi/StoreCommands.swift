@@ -19,31 +19,56 @@ func printError(_ message: String) {
 }
 
 extension Extract {
-    /// What happened to one file of a run that stores.
+    /// What happened to one report of a run that stores.
     enum Outcome: Sendable {
-        /// Read, hashed and extracted.
-        case extracted(ExtractedReport, String)
+        /// Read, hashed and extracted; `notes` are what the output needs of the document.
+        case extracted(ExtractedReport, String, ReadNotes)
         /// The store already has this path with this content hash: nothing more was done.
         case unchanged(String)
     }
 
     /// Reads and hashes every file across all cores, in the order given, and extracts those whose
-    /// path (as displayed) and hash are not already in `known`. Each file is read once.
+    /// path (as displayed) and hash are not already in `known`. Each file is read once; a zip gives
+    /// one result per report or error inside it (hashed by the archive's bytes and the entry's path).
+    /// The .doc and .wps files are converted first, all in one converter run.
     /// With `hashing` false (a dry run, which stores nothing) no hash is computed and none is skipped.
     static func extractAllHashed(_ files: [URL], with extractor: ReportExtractor, hashing: Bool = true,
-                                 skippingUnchanged known: [String: String] = [:]) -> [Result<Outcome, ReadError>] {
+                                 skippingUnchanged known: [String: String] = [:],
+                                 options: ReadOptions = ReadOptions()) -> [Result<Outcome, ReadError>] {
         let rules = rulesFingerprint(extractor)
-        return files.parallelMap { url in
-            Result {
-                let source = displayPath(url)
-                let data = try Data(contentsOf: url, options: .mappedIfSafe)
-                let hash = hashing ? ContentHash.fnv1a(data) + "-" + rules : ""
-                if hashing, known[source] == hash { return .unchanged(source) }
-                let document = try ReportReader.read(data: data, url: url)
-                return .extracted(extractor.extract(document, source: source), hash)
+        let office = officeBatch(files, hashing: hashing, known: known, rules: rules)
+        return files.parallelMap { url -> [Result<Outcome, ReadError>] in
+            let source = displayPath(url)
+            let data: Data
+            do { data = try ReportReader.contents(of: url, limits: options.limits) } catch {
+                return [.failure(error as? ReadError ?? ReadError(url: url, reason: .unreadable("\(error)")))]
             }
-            .mapError { $0 as? ReadError ?? ReadError(url: url, reason: .unreadable("\($0)")) }
+            let hash = hashing ? ContentHash.fnv1a(data) + "-" + rules : ""
+            if hashing, known[source] == hash { return [.success(.unchanged(source))] }
+            var results: [Result<Outcome, ReadError>] = []
+            ReportReader.readEach(data: data, url: url, options: options, converted: office.text(for: url)) { result in
+                results.append(result.map { document in
+                    // The file itself, or a report inside it (a zip's entry): its own source and hash.
+                    let whole = document.url == url
+                    let entrySource = whole ? source : displayPath(document.url)
+                    let entryHash = whole || !hashing ? hash
+                        : ContentHash.fnv1a(Data((hash + "!" + entrySource).utf8)) + "-" + rules
+                    return .extracted(extractor.extract(document, source: entrySource), entryHash, ReadNotes(document))
+                })
+            }
+            return results
+        }.flatMap { $0 }
+    }
+
+    /// The .doc and .wps files among `files` converted in one run, but for those the store has unchanged.
+    static func officeBatch(_ files: [URL], hashing: Bool, known: [String: String], rules: String) -> OfficeFiles {
+        let office = files.filter { url in
+            guard ReportReader.kind(of: url) == .office else { return false }
+            guard hashing, let stored = known[displayPath(url)],
+                  let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return true }
+            return stored != ContentHash.fnv1a(data) + "-" + rules
         }
+        return OfficeFiles(files: office, batch: OfficeConverter.convert(office.map { .file($0) }))
     }
 
     /// Bumped when the extraction code changes what it finds in the same text.

@@ -23,10 +23,11 @@ import Testing
 }
 
 @Test func unsupportedExtensionNamesTheSupportedFormats() {
-    let url = URL(fileURLWithPath: "/tmp/报告.pdf")
-    let reason = readFailure { try ReportReader.read(url) }
-    #expect(reason == .unsupportedExtension("pdf"))
-    let message = ReadError(url: url, reason: .unsupportedExtension("pdf")).description
+    let url = URL(fileURLWithPath: "/tmp/报表.xls")
+    let reason = readFailure { try ReportReader.read(data: Data("x".utf8), url: url) }
+    #expect(reason == .unsupportedExtension("xls"))
+    let message = ReadError(url: url, reason: .unsupportedExtension("xls")).description
+    #expect(message.contains("不支持的格式 .xls"))
     #expect(message.contains(".pdf"))
     #expect(message.contains(".docx"))
     #expect(!message.contains("\n"))
@@ -62,12 +63,12 @@ import Testing
     let explicit = dir.appendingPathComponent("z.md")
     let files = ReportReader.reportFiles(under: [dir.appendingPathComponent("b"), dir.appendingPathComponent("a.txt"), explicit, dir])
     let relative = files.map { String($0.path.dropFirst(dir.standardizedFileURL.path.count + 1)) }
-    #expect(relative == ["a.txt", "b/d.docx", "b/e.htm", "b/sub/c.HTML", "z.md"])
+    #expect(relative == ["a.txt", "b/d.docx", "b/e.htm", "b/notes.pdf", "b/sub/c.HTML", "z.md"])
 }
 
 @Test func readDataTakesTheFormatFromTheExtension() throws {
     let html = Data("<p>正文&amp;内容。</p>".utf8)
     #expect(try ReportReader.read(data: html, url: URL(fileURLWithPath: "/tmp/a.htm")).text.string == "正文&内容。")
     #expect(try ReportReader.read(data: html, url: URL(fileURLWithPath: "/tmp/a.txt")).text.string == "<p>正文&amp;内容。</p>")
-    #expect(readFailure { try ReportReader.read(data: html, url: URL(fileURLWithPath: "/tmp/a.doc")) } == .unsupportedExtension("doc"))
+    #expect(readFailure { try ReportReader.read(data: html, url: URL(fileURLWithPath: "/tmp/a.xlsx")) } == .unsupportedExtension("xlsx"))
 }

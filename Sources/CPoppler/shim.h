@@ -1,0 +1,2 @@
+// poppler's GLib interface (apt: libpoppler-glib-dev; poppler-data for the predefined Chinese CMaps).
+#include <poppler.h>
