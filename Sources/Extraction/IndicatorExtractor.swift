@@ -233,7 +233,7 @@ public struct IndicatorExtractor: Sendable {
             if Self.isFrequency(before: start, in: clause, slice: slice) { continue }
             // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
             let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
-            let unitID = measureWord(after: number, hits: hits)
+            let unitID = measureWord(after: number, hits: hits, in: slice)
             let possibleRules = number.role == .percent ? rateRules
                 : number.role == .quantity ? (unitID.map { rulesTakingUnit[$0] } ?? (unitImplied ? countRules : IDSet())) : IDSet()
             // A subject named earlier does not carry over into a clause that names a subject of its own
@@ -518,7 +518,7 @@ public struct IndicatorExtractor: Sendable {
                     if change.growthPercent == nil { change.growthPercent = value; any = true }
                 } else if Self.isPercentagePoint(figure, in: slice, end: stretch.upperBound) {
                     if change.percentagePoints == nil { change.percentagePoints = value; any = true }
-                } else if change.absolute == nil, let unit = measureWord(after: figure, hits: hits) {
+                } else if change.absolute == nil, let unit = measureWord(after: figure, hits: hits, in: slice) {
                     change.absolute = value
                     change.absoluteUnit = unit
                     any = true
@@ -574,7 +574,7 @@ public struct IndicatorExtractor: Sendable {
     private static func nounFollows(_ number: NumberToken, unit: String?, in scalars: ArraySlice<Unicode.Scalar>,
                                     clauseEnd: Int) -> Bool {
         guard let unit else { return false }
-        var i = Self.endOfNumber(number)
+        var i = Self.endOfNumber(number, in: scalars)
         while i < clauseEnd, scalars[i] == " " { i += 1 }
         i += unit.unicodeScalars.count
         guard i < clauseEnd else { return false }
@@ -604,15 +604,18 @@ public struct IndicatorExtractor: Sendable {
 
     /// Where the number ends with a qualifier written right after it (40余 of 40余场, 2万余 of 2万余份);
     /// a qualifier after the measure word (3件以下) is not skipped, so that the measure word is found.
-    static func endOfNumber(_ number: NumberToken) -> Int {
-        var end = number.range.upperBound
-        if let q = number.qualifierRange, q.contains(end) { end = q.upperBound }
-        return end
+    static func endOfNumber(_ number: NumberToken, in scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        let end = number.range.upperBound
+        guard let q = number.qualifierRange else { return end }
+        // One space may stand before the qualifier: `800 余人次`, as PDF text writes it.
+        let next = end < scalars.endIndex && scalars[end] == " " ? end + 1 : end
+        return q.contains(next) ? q.upperBound : end
     }
 
     /// The keyword id of the longest measure word right after the number and its qualifier, spaces skipped.
-    private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit]) -> Int? {
-        let end = Self.endOfNumber(number)
+    private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit],
+                             in scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        let end = Self.endOfNumber(number, in: scalars)
         var best: KeywordIndex.Hit?
         for hit in hits where measureWords.contains(hit.word) {
             // allow one space between a number and its measure word: `调委会 19 个`

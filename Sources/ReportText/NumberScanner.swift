@@ -455,7 +455,8 @@ private struct Scanner {
                 p = end
             }
         }
-        if moreThan == nil, p == numberEnd, let mixed = mixedNumber(value, start, numberEnd) {
+        // A space may stand before the unit (`2 万余份`, as PDF text writes it).
+        if moreThan == nil, p <= numberEnd + 1, let mixed = mixedNumber(value, start, numberEnd, unitAt: p) {
             // 2万, 1.5万, 3千5百, 1百01, 1万600, 100万三千
             value = mixed.value
             end = mixed.end
@@ -497,15 +498,16 @@ private struct Scanner {
     }
 
     /// A number that an Arabic group at `start` (ending at `numberEnd`, worth `first`) begins and Chinese units go on
-    /// with: `2万`, `3千5百`, `1百01`, `1万600`. Nil when no unit follows the Arabic group. A 百 that
+    /// with, from `unitStart` (the group's end, or one space after it): `2万`, `3千5百`, `1百01`, `1万600`,
+    /// `2 万`. Nil when no unit follows the Arabic group. A 百 that
     /// 分 follows is a percentage point (`2百分点`), and 十 alone after digits is no unit.
-    func mixedNumber(_ first: Double, _ start: Int, _ numberEnd: Int) -> (value: Double, end: Int)? {
-        guard let firstUnit = unitValue(numberEnd), firstUnit > 10,
-              !(firstUnit == 100 && c(numberEnd + 1) == sv("分")) else { return nil }
+    func mixedNumber(_ first: Double, _ start: Int, _ numberEnd: Int, unitAt unitStart: Int) -> (value: Double, end: Int)? {
+        guard let firstUnit = unitValue(unitStart), firstUnit > 10,
+              !(firstUnit == 100 && c(unitStart + 1) == sv("分")) else { return nil }
         var pieces: [ChineseNumeral.MixedPiece] = [
             .arabic(first, digits: numberEnd - start, leadingZero: false)]
-        var i = numberEnd
-        var end = numberEnd
+        var i = unitStart
+        var end = unitStart
         var lastUnit = Double.infinity
         while i < hi {
             if let u = unitValue(i) {

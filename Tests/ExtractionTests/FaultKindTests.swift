@@ -82,6 +82,11 @@ let realPassageKinds: [GenreSentence] = [
     // A topic named inside the clause (信访工作条例) does not stop the events subject carried from before.
     GenreSentence(text: "结合“八五”普法规划，开展民法典、信访工作条例等主题宣传20场次，发放宣传资料5000余份。",
                   expected: ["publicity.events": 20, "publicity.materials": 5000]),
+    // PDF text puts spaces around numbers: `800 余人次` keeps its qualifier and its measure word.
+    GenreSentence(text: "开展法律服务活动 50 余次,解答群众法律咨询 800 余人次。", expected: ["legal.consultations": 800],
+                  qualifiers: ["legal.consultations": .moreThan]),
+    GenreSentence(text: "全年发放宣传资料 2 万余份。", expected: ["publicity.materials": 20000],
+                  qualifiers: ["publicity.materials": .moreThan]),
     // 三项制度 is the name of a system, not three reviews.
     GenreSentence(text: "深入推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度。", expected: [:]),
 ]
