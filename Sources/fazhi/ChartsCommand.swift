@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Plot
+import Publish
 import Trends
 
 struct ChartsCommand: ParsableCommand {
@@ -26,6 +27,7 @@ struct ChartsCommand: ParsableCommand {
     @Option(help: "格式，逗号分隔 (formats, comma-separated): png,svg,pdf.") var format = "png,svg,pdf"
     @Flag(help: "不画简报 (no briefing).") var noBriefing = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     var formats: [OutputFormat] {
         get throws {
@@ -41,7 +43,7 @@ struct ChartsCommand: ParsableCommand {
     func validate() throws { _ = try formats }
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
         let maker = ChartMaker(data: data, region: region.region)
         let formats = try self.formats
         let (items, skipped) = ChartSet(maker: maker).plan(year: year)
@@ -127,6 +129,7 @@ struct BriefingCommand: ParsableCommand {
     @Option(help: "zh|en") var lang = "zh"
     @Option(help: "标准输出的格式 table|json (how the sheet's figures are printed).") var figures = "table"
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     func validate() throws {
         guard BriefingMaker.Language(rawValue: lang) != nil else { throw ValidationError("--lang 只能是 zh 或 en (zh or en).") }
@@ -137,7 +140,7 @@ struct BriefingCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
         let maker = ChartMaker(data: data, region: region.region)
         let (sheet, figures) = BriefingMaker(maker: maker, year: year, language: BriefingMaker.Language(rawValue: lang)!).sheet()
         let format = OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased())!
@@ -146,14 +149,15 @@ struct BriefingCommand: ParsableCommand {
         if self.figures == "json" {
             write(JSON.array(figures.map { f in
                 .object([("indicator", .string(f.indicator.id)), ("basis", .string(f.basis)), ("value", ValueText.json(f.value)),
-                         ("previous", ValueText.json(f.previous)), ("coverage", ValueText.coverageJSON(f.coverage))])
+                         ("qualifier", .string(f.qualifier)), ("coverage", ValueText.coverageJSON(f.coverage)),
+                         ("change", ValueText.matchedJSON(f.change))])
             }).rendered() + "\n")
         } else {
             let rows = figures.map { f in
-                [f.indicator.name, f.value.map(formatted) ?? "—", f.previous.map(formatted) ?? "—", f.basis,
-                 ValueText.coverage(f.coverage)]
+                [f.indicator.name, f.value.map { ValueText.qualified(formatted($0), f.qualifier) } ?? "—", f.basis,
+                 ValueText.coverage(f.coverage), ValueText.matchedCell(f.change, unit: f.indicator.unit)]
             }
-            write(TextTable(header: ["指标", "\(year)年", "\(year - 1)年", "口径", "报告镇街"], rows: rows).render())
+            write(TextTable(header: ["指标", "\(year)年", "口径", "报告/应报送", "较上年（同口径）"], rows: rows).render())
         }
     }
 }

@@ -56,7 +56,7 @@ enum ExtractOutput {
             out += "\n\(m.township ?? missing) \(m.year.map { "\($0)年" } ?? missing)  (\(report.source))\n"
             let rows = chosen.map { f -> [String] in
                 let name = catalog.indicator(f.indicator)?.name ?? f.indicator
-                return [name, qualifierMark(f) + formatValue(f.value), f.unit, "“" + f.written + "”"]
+                return [name, ValueText.qualified(formatValue(f.value), f.qualifier.rawValue), f.unit, "“" + f.written + "”"]
             }
             out += TextTable(header: ["指标", "数值", "单位", "原文"], rows: rows).render()
         }
@@ -71,8 +71,6 @@ enum ExtractOutput {
         if s.hasSuffix(".") { s.removeLast() }
         return s
     }
-
-    static func qualifierMark(_ f: Finding) -> String { ValueText.mark(f.qualifier.rawValue) }
 
     static func csvField(_ s: String) -> String {
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

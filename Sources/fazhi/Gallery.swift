@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import Publish
 import Trends
 
 /// `Charts/index.html`: every chart of the set with its title, its description and its data,
