@@ -39,8 +39,10 @@ let package = Package(
         .target(name: "Trends", dependencies: ["Store", "Extraction"]),
         // a fictional county's reports with their true values, for tests, benchmarks and demos.
         .target(name: "SampleReports", dependencies: ["ReportText"]),
+        // libxlsxwriter from the system (apt: libxlsxwriter-dev), for tables Excel and WPS open with numbers as numbers.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // composition: chart sets, the briefing sheet, tables and the summary paragraph.
-        .target(name: "Publish", dependencies: ["Trends", "Plot", "Extraction", "SampleReports"]),
+        .target(name: "Publish", dependencies: ["Trends", "Plot", "Extraction", "SampleReports", "CXLSXWriter"]),
         .executableTarget(
             name: "fazhi",
             dependencies: [

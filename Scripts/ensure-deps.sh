@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system packages fazhi builds and draws with, once: Cairo, Pango, libpng and ISA-L (PNG encoding),
-# SQLite (for GRDB), a CJK font, and poppler-utils (pdftoppm), with which the Plot tests compare PDFs by their
-# rendered page.
+# SQLite (for GRDB), libxlsxwriter (XLSX tables), pandoc (the summary as DOCX), a CJK font, poppler-utils
+# (pdftoppm), with which the Plot tests compare PDFs by their rendered page, and LibreOffice Calc headless, with
+# which the table tests open the XLSX they write.
 # Does nothing when they are already there.
 set -euo pipefail
 
 have_deps() {
     command -v pkg-config >/dev/null 2>&1 &&
-    pkg-config --exists pangocairo cairo libpng libisal sqlite3 &&
+    pkg-config --exists pangocairo cairo libpng libisal sqlite3 xlsxwriter &&
+    command -v pandoc >/dev/null 2>&1 &&
+    command -v soffice >/dev/null 2>&1 &&
     command -v fc-list >/dev/null 2>&1 &&
     command -v pdftoppm >/dev/null 2>&1 &&
     fc-list ':lang=zh' family | grep -q 'Noto Sans CJK'
@@ -15,7 +18,8 @@ have_deps() {
 
 if have_deps; then exit 0; fi
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev fonts-noto-cjk fontconfig poppler-utils)
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev libxlsxwriter-dev pandoc
+          libreoffice-calc-nogui fonts-noto-cjk fontconfig poppler-utils)
 echo "fazhi: installing ${packages[*]} (one time)…" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

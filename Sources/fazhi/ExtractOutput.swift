@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Publish
 
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
@@ -27,15 +28,16 @@ enum ExtractOutput {
         } + "\n"
     }
 
+    /// UTF-8 with a BOM, so that Excel and WPS read the Chinese right; text cells formula-safe (`CellText`).
     static func csv(_ reports: [ExtractedReport], catalog: Catalog) -> String {
-        var out = "source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset\n"
+        var out = "\u{FEFF}source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset\n"
         for report in reports {
             let m = report.metadata
             for f in report.chosen(in: catalog) {
-                let fields = [report.source, m.township ?? "", m.county ?? "", m.city ?? "", m.province ?? "",
-                              m.year.map(String.init) ?? "", f.indicator, formatValue(f.value), f.unit,
-                              f.qualifier.rawValue, f.written, f.evidence, String(f.offset)]
-                out += fields.map(csvField).joined(separator: ",") + "\n"
+                let text = [report.source, m.township ?? "", m.county ?? "", m.city ?? "", m.province ?? "",
+                             m.year.map(String.init) ?? "", f.indicator].map(CellText.field)
+                out += (text + [CellText.number(f.value)] + [f.unit, f.qualifier.rawValue, f.written, f.evidence].map(CellText.field)
+                        + [String(f.offset)]).joined(separator: ",") + "\n"
             }
         }
         return out

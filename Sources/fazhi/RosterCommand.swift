@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Publish
 import Trends
 
 struct RosterCommand: ParsableCommand {
