@@ -38,7 +38,7 @@ public struct BriefingMaker {
     func name(_ i: Indicator) -> String { english ? (i.en ?? i.id) : i.name }
 
     /// What a check found, in English: the figures are in the Chinese message of `fazhi check`.
-    static func englishCheck(_ kind: CheckFinding.Kind) -> String {
+    public static func englishCheck(_ kind: CheckFinding.Kind) -> String {
         switch kind {
         case .rateMismatch: return "the stated rate disagrees with its own counts"
         case .rateAbove100: return "a stated rate above 100%"
@@ -51,7 +51,7 @@ public struct BriefingMaker {
     }
 
     /// The catalog's measure words in English, after a space; a word with no English counterpart is left out.
-    static func englishUnit(_ unit: String) -> String {
+    public static func englishUnit(_ unit: String) -> String {
         let words = ["人": "people", "名": "people", "人次": "person-times", "件": "cases", "起": "cases", "宗": "cases",
                      "场": "events", "次": "times", "份": "copies"]
         return words[unit].map { " " + $0 } ?? ""
