@@ -26,6 +26,8 @@ public struct ChartWords: Sendable, Equatable {
     public var notSubmitted = "未报送"
     /// The last line of a ranking that had no room for every township without a value; "{n}" is how many.
     public var moreNotReported = "另有{n}个乡镇未报告"
+    /// The same for townships that sent no report at all.
+    public var moreNotSubmitted = "另有{n}个乡镇未报送"
     public var noData = "无数据"
     /// A ranking too long for its height leaves out its middle; "{n}" is how many townships.
     public var middleLeftOut = "…… 中间{n}个乡镇略 ……"
@@ -74,6 +76,7 @@ public struct ChartWords: Sendable, Equatable {
         w.notReported = "not reported"
         w.notSubmitted = "no report sent"
         w.moreNotReported = "{n} more townships did not report"
+        w.moreNotSubmitted = "{n} more townships sent no report"
         w.noData = "No data"
         w.middleLeftOut = "… {n} townships in between left out …"
         w.onlyTopDrawn = "Only the {shown} townships highest in the latest year are drawn (of {all})."

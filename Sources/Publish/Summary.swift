@@ -162,7 +162,7 @@ public struct SummaryWriter {
             d.figure("\(a.expected.count)个", "roster", nil, year, Double(a.expected.count), sources: [], note: rosterSource)
             d.words("，已报送")
             d.figure("\(a.submitted.count)个", "submitted", nil, year, Double(a.submitted.count), sources: reports(of: a.submitted, year: year))
-            d.words(a.missing.isEmpty ? "，全部按时报送。" : "，未报送\(a.missing.count)个（\(a.missing.map(\.township).joined(separator: "、"))）。")
+            d.words(a.missing.isEmpty ? "，应报尽报。" : "，未报送\(a.missing.count)个（\(a.missing.map(\.township).joined(separator: "、"))）。")
         }
         if !a.fromRoster {
             d.words(english ? " (Some counties have no roster: their expected townships are those the store holds.)"
@@ -301,8 +301,8 @@ public struct SummaryWriter {
                  sources: findings.compactMap(\.source),
                  note: findings.map { f in [f.place?.township, f.message, f.source].compactMap { $0 }.joined(separator: " ") }.joined(separator: "；"))
         if english {
-            d.words(" figures to review (" + kinds.map { "\(byKind[$0]!) \(BriefingMaker.englishCheck($0))" }.joined(separator: "; ")
-                    + "); see fazhi check.")
+            d.words(findings.count == 1 ? " figure to review (" : " figures to review (")
+            d.words(kinds.map { "\(BriefingMaker.englishCheck($0)): \(byKind[$0]!)" }.joined(separator: "; ") + "); see fazhi check.")
         } else {
             d.words("需人工核对的数字（" + kinds.map { "\(Self.chineseCheck($0))\(byKind[$0]!)处" }.joined(separator: "、")
                     + "），详见 fazhi check，核对前相关数字不宜引用。")

@@ -21,7 +21,9 @@ struct RosterOptions: ParsableArguments {
         } else if roster != Self.defaultPath {
             throw ValidationError("\(roster)：找不到名册文件 (no roster file there)")
         }
-        let gazetteer = try? Gazetteer.standard()
+        // The gazetteer takes a moment to load: only when the file leaves some county of the store out.
+        let listed = Set(file.compactMap(\.county))
+        let gazetteer = places.contains { $0.county.map { !listed.contains($0) } ?? false } ? try? Gazetteer.standard() : nil
         return Roster.build(file: file, fileName: roster, gazetteer: gazetteer, counties: places)
     }
 }

@@ -179,7 +179,7 @@ struct Trend: ParsableCommand {
         return "\(definition.name) (\(definition.id))\n" + TextTable(header: header, rows: rows).render()
             + ValueText.legend(definition.unit)
             + (township.isEmpty ? "合计一行括号内为报告该指标的镇街数/应报送镇街数 (coverage against the roster)；"
-                + "较上年一行只比两年均有数据的镇街，括号内为其个数 (change over the townships that reported both years)。\n" : "")
+                + "较上年一行只比两年均有数据的镇街，并注明其个数 (change over the townships that reported both years)。\n" : "")
     }
 }
 

@@ -102,3 +102,17 @@ enum County {
     #expect(chart.rows.filter { !$0.submitted }.map(\.township) == ["A镇", "F镇"])
     #expect(chart.subtitle?.contains("6个镇街中4个报告、2个未报送") == true, "\(chart.subtitle ?? "")")
 }
+
+@Test func equalFiguresOfWhichOneIsApproximateAreNotCalledATie() throws {
+    let values = [County.value("A镇", 2024, "enforcement.certified_staff", 50, qualifier: "about"),
+                  County.value("B镇", 2024, "enforcement.certified_staff", 50),
+                  County.value("C镇", 2024, "enforcement.certified_staff", 20)]
+    let data = Dataset(values: values, catalog: County.catalog)
+    let chart = try ChartMaker(data: data, region: .all).chart(.init(kind: .rank, indicators: ["enforcement.certified_staff"], year: 2024))
+    #expect(!chart.title.contains("并列"), "\(chart.title)")
+    #expect(chart.title.contains("约50人") && chart.title.contains("未必相等"), "\(chart.title)")
+    let exact = Dataset(values: [County.value("A镇", 2024, "enforcement.certified_staff", 50),
+                                 County.value("B镇", 2024, "enforcement.certified_staff", 50)], catalog: County.catalog)
+    let tie = try ChartMaker(data: exact, region: .all).chart(.init(kind: .rank, indicators: ["enforcement.certified_staff"], year: 2024))
+    #expect(tie.title.contains("并列最高（50人）"), "\(tie.title)")
+}

@@ -58,7 +58,18 @@ extension Builder {
             }
             if !missing.isEmpty {
                 if items.count + missing.count <= capacity { items += missing.map { .missing($0) } }
-                else { items.append(.gap(words.moreNotReported.replacingOccurrences(of: "{n}", with: String(missing.count)))) }
+                else {
+                    // Those without the figure by name while there is room; those that sent nothing counted.
+                    let notReported = missing.filter { !unsent.contains($0) }
+                    let room = capacity - items.count - (unsent.isEmpty ? 0 : 1) - (notReported.isEmpty ? 0 : 1)
+                    if !notReported.isEmpty, notReported.count <= room { items += notReported.map { .missing($0) } }
+                    else if !notReported.isEmpty {
+                        items.append(.gap(words.moreNotReported.replacingOccurrences(of: "{n}", with: String(notReported.count))))
+                    }
+                    if !unsent.isEmpty {
+                        items.append(.gap(words.moreNotSubmitted.replacingOccurrences(of: "{n}", with: String(unsent.count))))
+                    }
+                }
             }
             if items.count > capacity { items = Array(items.prefix(capacity)) }
         }
