@@ -51,7 +51,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "ReportText"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]

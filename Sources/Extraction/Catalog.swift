@@ -33,6 +33,13 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// Itself a part of a whole the report names first (执法人员45名，其中持证执法人员42名): the catalog's
     /// `subsetMarkers` (其中) before a number that names this indicator's subject do not rule it out.
     public var partOfWhole: Bool
+    /// Subjects of two words: the first counts as a subject where one of the others stands in the same
+    /// clause (`审查` with `合同` or `文件`: 累计审查以镇政府名义印发的文件1800余件 is a legality review,
+    /// 审查调查 is not). Each entry is `[word, object, object…]`.
+    public var pairedSubjects: [[String]]
+    /// For a count, the largest figure a township plausibly reports in a year; a larger one is found
+    /// but marked for review (a misread number, a county's figure). Optional.
+    public var typicalMax: Double?
 
     public struct Ratio: Codable, Sendable, Equatable {
         public var numerator: String
@@ -41,6 +48,7 @@ public struct Indicator: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders, partOfWhole
+        case pairedSubjects, typicalMax
     }
 
     public init(from decoder: Decoder) throws {
@@ -59,6 +67,8 @@ public struct Indicator: Codable, Sendable, Equatable {
         headline = try c.decodeIfPresent(Bool.self, forKey: .headline) ?? false
         aboutLeaders = try c.decodeIfPresent(Bool.self, forKey: .aboutLeaders) ?? false
         partOfWhole = try c.decodeIfPresent(Bool.self, forKey: .partOfWhole) ?? false
+        pairedSubjects = try c.decodeIfPresent([[String]].self, forKey: .pairedSubjects) ?? []
+        typicalMax = try c.decodeIfPresent(Double.self, forKey: .typicalMax)
     }
 }
 
@@ -82,6 +92,18 @@ public struct Catalog: Codable, Sendable {
     public var allOfWords: [String]?
     /// Words in a number's sentence that say it is the whole year's or the whole township's total.
     public var totalWords: [String]
+    /// Words that open an example (例如, 比如): a figure after one, in its sentence, is the example's,
+    /// not the township's. Optional.
+    public var exampleWords: [String]?
+    /// People or groups whose own work a report may count (法律明白人, 网格员, 志愿者): a number after
+    /// one in its clause, or in a clause opened by a `participationWords` word after one, is theirs,
+    /// not the township's, except for an indicator whose subject the group itself is. Optional.
+    public var actorWords: [String]?
+    /// Words opening a clause that continues what an actor named before did (参与, 协助). Optional.
+    public var participationWords: [String]?
+    /// Words between two figures that say the first was last year's and the second is this year's
+    /// (由上年的15人增至19人). Optional.
+    public var fromToWords: [String]?
     /// Every measure word a number may carry; the longest one after a number is its unit.
     public var measureWords: [String]
     public var indicators: [Indicator]

@@ -25,6 +25,11 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The growth from the previous year stated right after the value, signed, in percent
     /// (`增长率109%` → 109, `同比下降12%` → -12). Nil where the report states none.
     public var statedGrowthPercent: Double? = nil
+    /// How sure the extractor is of the value: `high`, or `review` where a person should look.
+    public var confidence: Confidence = .high
+    /// For `review`, why, in a few words (Chinese, then English): `句中有分项词“其中” (a subset word
+    /// nearby)`. Several reasons are joined with `；`. Nil for `high`.
+    public var reviewReason: String? = nil
 
     public init(indicator: String, value: Double, unit: String, qualifier: Qualifier, written: String,
                 evidence: String, offset: Int, numberOffset: Int, score: Int, chosen: Bool,
@@ -41,5 +46,26 @@ public struct Finding: Sendable, Equatable, Codable {
         self.chosen = chosen
         self.statedChange = statedChange
         self.statedGrowthPercent = statedGrowthPercent
+    }
+}
+
+/// How sure the extractor is of a finding.
+public enum Confidence: String, Sendable, Codable, CaseIterable {
+    /// The rule matched cleanly: the subject in the number's own clause, its usual measure word,
+    /// no subset word or rival candidate near it, the place settled.
+    case high
+    /// Something beside the number makes it worth a person's look; `Finding.reviewReason` says what.
+    case review
+}
+
+extension Finding {
+    /// Marks the finding for review with one more reason.
+    public mutating func flagForReview(_ reason: String) {
+        confidence = .review
+        if let existing = reviewReason {
+            if !existing.contains(reason) { reviewReason = existing + "；" + reason }
+        } else {
+            reviewReason = reason
+        }
     }
 }

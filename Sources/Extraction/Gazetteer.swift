@@ -62,6 +62,9 @@ public final class Gazetteer: Sendable {
     /// `traditional` flattened over the Basic Multilingual Plane (0 where unmapped): every
     /// scanned scalar is looked up, and an array index is much cheaper than hashing.
     private let simplifiedBMP: [UInt32]
+    /// The traditional → simplified table over the Basic Multilingual Plane (0 where unmapped), for the
+    /// indicator extractor to match its simplified words in traditional text.
+    var simplifiedTable: [UInt32] { simplifiedBMP }
 
     public init(directory: URL) throws {
         var units: [Unit] = []
@@ -124,6 +127,10 @@ public final class Gazetteer: Sendable {
                 guard last == zhen || last == xiang || tail.elementsEqual(jiedao) || tail.elementsEqual(sumu)
                         || tail.elementsEqual(diqu) else { continue }
                 index(scalars, .full, unit.index)
+                // 黄石街 for 黄石街道: how many cities write their streets in running text and titles.
+                if tail.elementsEqual(jiedao) && scalars.count >= 4 {
+                    index(Array(scalars.dropLast()), .reduced, unit.index)
+                }
             default:
                 if unit.level == .city, unit.name == "市辖区" || unit.name == "县" || unit.name.hasSuffix("行政区划") {
                     continue

@@ -32,6 +32,19 @@ struct IDSet: Sendable {
         bits[word] |= 1 << UInt64(id & 63)
     }
 
+    /// Whether any member satisfies `predicate`, members visited in increasing order.
+    func contains(where predicate: (Int) -> Bool) -> Bool {
+        for (k, word) in bits.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                let bit = rest.trailingZeroBitCount
+                if predicate(k << 6 | bit) { return true }
+                rest &= rest - 1
+            }
+        }
+        return false
+    }
+
     func isDisjoint(with other: IDSet) -> Bool {
         for k in 0..<min(bits.count, other.bits.count) where bits[k] & other.bits[k] != 0 { return false }
         return true

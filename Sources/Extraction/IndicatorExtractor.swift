@@ -17,8 +17,14 @@ public struct IndicatorExtractor: Sendable {
     private let allOfWords: IDSet
     private let totalWords: IDSet
     private let measureWords: IDSet
+    private let exampleWords: IDSet
+    private let actorWords: IDSet
+    private let participationWords: IDSet
+    private let fromToWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
+    /// Traditional → simplified over the BMP (0 where unmapped), from the gazetteer's table; nil matches as written.
+    private let simplified: [UInt32]?
 
     /// A class, not a struct: the rule loop runs for every number, and copying a struct of
     /// six collections there cost a retain and release for each of them.
@@ -30,20 +36,26 @@ public struct IndicatorExtractor: Sendable {
         let units: IDSet
         let exclude: IDSet
         let excludeSentence: IDSet
+        /// The catalog's `pairedSubjects`: a head word and the objects that make it a subject in a clause.
+        let pairedSubjects: [(head: Int, objects: IDSet)]
 
         init(indicator: Indicator, subjects: IDSet, actions: IDSet, units: IDSet,
-             exclude: IDSet, excludeSentence: IDSet) {
+             exclude: IDSet, excludeSentence: IDSet, pairedSubjects: [(head: Int, objects: IDSet)]) {
             self.indicator = indicator
             self.subjects = subjects
             self.actions = actions
             self.units = units
             self.exclude = exclude
             self.excludeSentence = excludeSentence
+            self.pairedSubjects = pairedSubjects
         }
     }
 
-    public init(catalog: Catalog) {
+    /// - Parameter simplified: a traditional → simplified table over the BMP (`Gazetteer.simplifiedTable`),
+    ///   so that reports in traditional characters match the catalog's simplified words.
+    public init(catalog: Catalog, simplified: [UInt32]? = nil) {
         self.catalog = catalog
+        self.simplified = simplified
         var index = KeywordIndex()
         func ids(_ words: [String]) -> IDSet { IDSet(words.map { index.add($0) }) }
         subsetWords = ids(catalog.subsetWords)
@@ -54,6 +66,10 @@ public struct IndicatorExtractor: Sendable {
         allOfWords = ids(catalog.allOfWords ?? [])
         totalWords = ids(catalog.totalWords)
         measureWords = ids(catalog.measureWords + catalog.indicators.flatMap(\.units))
+        exampleWords = ids(catalog.exampleWords ?? [])
+        actorWords = ids(catalog.actorWords ?? [])
+        participationWords = ids(catalog.participationWords ?? [])
+        fromToWords = ids(catalog.fromToWords ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
@@ -62,7 +78,11 @@ public struct IndicatorExtractor: Sendable {
             rules.append(CompiledRule(
                 indicator: indicator, subjects: IDSet(subjects), actions: ids(indicator.actions),
                 units: ids(indicator.units), exclude: ids(indicator.exclude),
-                excludeSentence: ids(indicator.excludeSentence)))
+                excludeSentence: ids(indicator.excludeSentence),
+                pairedSubjects: indicator.pairedSubjects.compactMap { pair in
+                    guard let head = pair.first, pair.count > 1 else { return nil }
+                    return (head: index.add(head), objects: ids(Array(pair.dropFirst())))
+                }))
         }
         self.rules = rules
         self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
@@ -72,9 +92,13 @@ public struct IndicatorExtractor: Sendable {
     /// Every candidate in the report, the best one per indicator marked chosen.
     /// - Parameter original: the decoded original's scalars, for evidence as written;
     ///   nil (HTML, where the original is markup) quotes the normalized sentence instead.
-    public func findings(in text: NormalizedText, sentences: [Sentence],
-                         original: [Unicode.Scalar]?) -> [Finding] {
+    /// - Parameters:
+    ///   - tables: the report's tables (`TableFinder`): their lines are read as tables, not sentences.
+    ///   - year: the year the report covers, to take a table's column of that year.
+    public func findings(in text: NormalizedText, sentences: [Sentence], original: [Unicode.Scalar]?,
+                         tables: [TextTable] = [], year: Int? = nil) -> [Finding] {
         var candidates: [Finding] = []
+        var tablesRead = Set<Int>()
         // The level of the plan section's heading while inside one: its figures are targets.
         var planLevel: Int?
         for sentence in sentences {
@@ -86,6 +110,13 @@ public struct IndicatorExtractor: Sendable {
                 }
             }
             if planLevel != nil { continue }
+            // A table's lines are read once, as a table, where its first line comes.
+            if let t = tables.firstIndex(where: { $0.range.contains(sentence.range.lowerBound) }) {
+                if tablesRead.insert(t).inserted {
+                    candidates += findings(in: tables[t], text: text, original: original, year: year)
+                }
+                continue
+            }
             candidates += findings(in: sentence, text: text, original: original)
         }
         return choose(candidates)
@@ -97,7 +128,7 @@ public struct IndicatorExtractor: Sendable {
     private func isPlanHeading(_ sentence: Sentence, in text: NormalizedText) -> Bool {
         guard sentence.range.lowerBound >= text.count * 2 / 5 else { return false }
         let line = text.scalars[sentence.range]
-        guard keywords.hits(in: line).contains(where: { planSectionWords.contains($0.word) }) else { return false }
+        guard keywords.hits(in: line, simplified: simplified).contains(where: { planSectionWords.contains($0.word) }) else { return false }
         return !Self.contains(line, "情况") && !Self.contains(line, "完成") && !Self.contains(line, "成效")
     }
 
@@ -128,8 +159,10 @@ public struct IndicatorExtractor: Sendable {
         return (line.startIndex...(line.endIndex - w.count)).contains { line[$0..<($0 + w.count)].elementsEqual(w) }
     }
 
-    private func findings(in sentence: Sentence, text: NormalizedText,
-                          original: [Unicode.Scalar]?) -> [Finding] {
+    /// The candidates of one sentence. `unitImplied`: a table whose headers name no measure word
+    /// gives its counts bare (`信访件数 | 12`), so a count needs none.
+    func findings(in sentence: Sentence, text: NormalizedText, original: [Unicode.Scalar]?,
+                  unitImplied: Bool = false) -> [Finding] {
         let slice = text.scalars[sentence.range]
         let numbers = NumberScanner.scan(slice).filter { $0.role == .quantity || $0.role == .percent }
         if numbers.isEmpty { return [] }
@@ -137,17 +170,23 @@ public struct IndicatorExtractor: Sendable {
         // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
         let quoted = Self.spans(in: slice, open: "“", close: "”")
         let titled = Self.spans(in: slice, open: "《", close: "》")
-        let allHits = keywords.hits(in: slice).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
+        let allHits = keywords.hits(in: slice, simplified: simplified).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
         let hits = allHits.filter { hit in
             !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
         }
         let sentenceWords = words(of: hits)
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
+        // 如红星村…, 例如…: the figures after an example's opening are the example's.
+        let exampleStart = exampleOpening(in: sentence, slice: slice, hits: hits)
+        let fromTo = fromToPairs(numbers, in: slice, hits: hits, sentence: sentence)
         var found: [Finding] = []
         // Every candidate of the sentence quotes it whole: the quote is built once, when first needed.
         var evidence: String?
-        for number in numbers {
+        for (k, number) in numbers.enumerated() {
             let start = number.range.lowerBound
+            if let exampleStart, start >= exampleStart { continue }
+            // 由上年的15人增至19人: 15 is last year's; 19 carries the change.
+            if fromTo.previous.contains(k) { continue }
             // What leaders did, named before the number, rules it out for every indicator but those
             // about leaders (负责人出庭应诉率); 其中 before it in the same comma-delimited stretch rules it out.
             let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start })
@@ -156,6 +195,8 @@ public struct IndicatorExtractor: Sendable {
             let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
+            // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
+            if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
             // Words that rule a number out count in its own clause only.
             let ownClauseWords = words(of: clauseHits)
@@ -167,7 +208,18 @@ public struct IndicatorExtractor: Sendable {
             }
             let clauseWords = words(of: clauseHits)
             if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 每月至少开展3场次: a frequency, not the year's count.
+            if Self.isFrequency(before: start, in: clause, slice: slice) { continue }
+            // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
+            let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
             let unitID = measureWord(after: number, hits: hits)
+            // A subject named earlier does not carry over into a clause that names a subject of its own
+            // (整合综治、信访等力量，全年化解矛盾纠纷近200件: 信访 is a helper, the 200 are disputes).
+            let clauseNamesASubject = clauseHits.contains { hit in
+                hit.range.upperBound <= start && subjectOwners[hit.word].contains { accepts(rules[$0], number, unitID: unitID) }
+            }
+            // 培养法律明白人45名，参与调解纠纷30件: what a group did itself, not the township's total.
+            let actor = actorOwning(start, clause: clause, sentence: sentence, hits: hits)
             let unit = unitID.map { keywords.words[$0] }
             // The number counts a thing of its own when a word follows its measure word, or when its
             // clause names something in quotes before it (开展“典亮校园”活动5次).
@@ -177,7 +229,14 @@ public struct IndicatorExtractor: Sendable {
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
             let stretch = Self.commaStretch(around: start, in: slice)
             let stretchWords = words(of: hits.lazy.filter { stretch.contains($0.range.lowerBound) })
-            let nearestEarlierSubject = hits.last { !subjectOwners[$0.word].isEmpty && $0.range.upperBound <= clause.lowerBound }
+            // A subject in a list (执法协同、普法宣传等问题) names a topic: it is what a number counts only
+            // inside the list's own stretch (举办法治宣讲、设置展板等30余场次), not past the next comma.
+            // The nearest subject that could count this number at all: 发放宣传资料 does not count 30余场次.
+            let nearestEarlierSubject = hits.last { hit in
+                hit.range.upperBound <= clause.lowerBound
+                    && subjectOwners[hit.word].contains { accepts(rules[$0], number, unitID: unitID) }
+            }
+                .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
             // the first subject named after it in its clause, and no other indicator's.
             let followingSubjectOwners = nounFollowsUnit
@@ -189,16 +248,22 @@ public struct IndicatorExtractor: Sendable {
 
             for (n, rule) in rules.enumerated() {
                 if aboutLeaders && !rule.indicator.aboutLeaders { continue }
+                if let actor, !rule.subjects.contains(actor) { continue }
                 if let owners = followingSubjectOwners, !owners.contains(n) { continue }
                 switch rule.indicator.kind {
                 case .rate: guard number.role == .percent else { continue }
-                case .count: guard number.role == .quantity, let unitID, rule.units.contains(unitID) else { continue }
+                case .count:
+                    guard number.role == .quantity, unitID.map({ rule.units.contains($0) }) ?? unitImplied else { continue }
                 }
                 guard sentenceWords.isDisjoint(with: rule.excludeSentence),
                       ownClauseWords.isDisjoint(with: rule.exclude) else { continue }
                 if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
-                let localSubjects = clauseHits.filter { rule.subjects.contains($0.word) }
+                let localSubjects = clauseHits.filter { hit in
+                    rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { pair in
+                        pair.head == hit.word && !clauseWords.isDisjoint(with: pair.objects)
+                    }
+                }
                 // “法治护老”宣传活动3次: one named campaign, not the year's total. “八五”普法 names the
                 // national five-year plan of legal publicity, which is all of the year's work.
                 if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
@@ -208,20 +273,24 @@ public struct IndicatorExtractor: Sendable {
                 if afterSubsetMarker && !(rule.indicator.partOfWhole && localSubject) { continue }
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
-                let inheritedSubject = !countsItsOwnNoun
+                let inheritedSubject = !countsItsOwnNoun && !clauseNamesASubject
                     && (nearestEarlierSubject.map { subjectOwners[$0.word].contains(n) } ?? false)
                 guard localSubject || inheritedSubject else { continue }
 
                 var score = 10
                 if localSubject { score += 4 }
                 if isTotal { score += 2 }
+                if clauseTotal { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
+                flagDoubts(&candidate, rule: rule, number: number, hits: hits)
                 if change == nil {
                     change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
                                           slice: slice, hits: hits, numbers: numbers)
                 }
-                if let change {
+                if let previous = fromTo.previousValue[k] {
+                    candidate.statedChange = number.value - previous
+                } else if let change {
                     switch rule.indicator.kind {
                     case .count:
                         if let unit = change.absoluteUnit, unit == unitID || rule.units.contains(unit) {
@@ -238,6 +307,141 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// Where an example opens in the sentence (例如…, or 如 before a named village at the sentence's start):
+    /// the figures from there on are the example's. Nil where the sentence gives no example.
+    private func exampleOpening(in sentence: Sentence, slice: ArraySlice<Unicode.Scalar>,
+                                hits: [KeywordIndex.Hit]) -> Int? {
+        if let hit = hits.first(where: { exampleWords.contains($0.word) }) { return hit.range.lowerBound }
+        var i = sentence.range.lowerBound
+        while i < sentence.range.upperBound, slice[i] == " " { i += 1 }
+        guard i < sentence.range.upperBound, slice[i] == "如",
+              let first = sentence.clauses.first,
+              opensWithNamedVillage((i + 1)..<first.upperBound, in: slice, hits: hits) else { return nil }
+        return i
+    }
+
+    /// Characters that make a word before 村 or 社区 something other than a village's name
+    /// (全镇16个村, 各村, 行政村, 新农村, 镇村两级, 走村入户, 进村).
+    private static let notVillageName: Set<Unicode.Scalar> = Set("全各每该本两个镇乡级行政自然农新城驻等和与及、(（走进入包到".unicodeScalars)
+    /// Characters that open a clause with a verb or preposition, not a name (聘请村(居)法律顾问, 在村…).
+    private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并选培配招共".unicodeScalars)
+    /// Characters after 村 that make it the villages in general (村(居), 村级, 村民, 村干部, 村务).
+    private static let notAfterVillage: Set<Unicode.Scalar> = Set("(（居级民干务规两".unicodeScalars)
+
+    /// Whether the clause opens with a village's name: two to four characters and 村 or 社区
+    /// (红星村通过…, 桥头社区…). Not where an indicator's subject follows 村 (选拔村法律明白人37名:
+    /// the villages' literates, counted for the township).
+    private func opensWithNamedVillage(_ clause: Range<Int>, in slice: ArraySlice<Unicode.Scalar>,
+                                       hits: [KeywordIndex.Hit]) -> Bool {
+        func subjectStarts(at position: Int) -> Bool {
+            hits.contains { $0.range.lowerBound == position && !subjectOwners[$0.word].isEmpty }
+        }
+        var i = clause.lowerBound
+        while i < clause.upperBound, slice[i] == " " { i += 1 }
+        let nameStart = i
+        guard i < clause.upperBound, !Self.notVillageNameStart.contains(slice[i]) else { return false }
+        while i < clause.upperBound, i - nameStart < 5 {
+            let u = slice[i]
+            guard u.value >= 0x4E00 && u.value <= 0x9FFF, !Self.notVillageName.contains(u) else { return false }
+            if i - nameStart >= 2 && u == "村" {
+                return i + 1 >= clause.upperBound || (!Self.notAfterVillage.contains(slice[i + 1]) && !subjectStarts(at: i + 1))
+            }
+            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return !subjectStarts(at: i + 2) }
+            i += 1
+        }
+        return false
+    }
+
+    /// Figures written as a change from last year's value to this year's (由上年的15人增至19人):
+    /// the positions (in `numbers`) of last year's figures, and this year's with last year's value.
+    private func fromToPairs(_ numbers: [NumberToken], in slice: ArraySlice<Unicode.Scalar>, hits: [KeywordIndex.Hit],
+                             sentence: Sentence) -> (previous: Set<Int>, previousValue: [Int: Double]) {
+        var previous = Set<Int>()
+        var previousValue: [Int: Double] = [:]
+        guard numbers.count > 1, hits.contains(where: { fromToWords.contains($0.word) }) else { return (previous, previousValue) }
+        for k in 0..<(numbers.count - 1) {
+            let a = numbers[k], b = numbers[k + 1]
+            guard a.role == b.role else { continue }
+            let aEnd = max(a.range.upperBound, a.qualifierRange?.upperBound ?? 0)
+            let bStart = min(b.range.lowerBound, b.qualifierRange?.lowerBound ?? .max)
+            guard bStart - aEnd <= 6,
+                  hits.contains(where: { fromToWords.contains($0.word) && $0.range.lowerBound >= aEnd
+                                         && $0.range.upperBound <= bStart }) else { continue }
+            // 由 or 从 before the first figure in its clause opens the statement.
+            let clause = sentence.clauses.first { $0.contains(a.range.lowerBound) } ?? sentence.range
+            guard slice[clause.lowerBound..<a.range.lowerBound].contains(where: { $0 == "由" || $0 == "从" }) else { continue }
+            previous.insert(k)
+            previousValue[k + 1] = a.value
+        }
+        return (previous, previousValue)
+    }
+
+    /// The keyword id of the group (法律明白人, 网格员…) whose own work the number at `start` counts:
+    /// the group is named in the number's clause before it, or earlier in the sentence with a clause
+    /// opened by a participation word (参与, 协助) between it and the number. Nil for the township's own.
+    private func actorOwning(_ start: Int, clause: Range<Int>, sentence: Sentence,
+                             hits: [KeywordIndex.Hit]) -> Int? {
+        guard let actor = hits.last(where: { actorWords.contains($0.word) && $0.range.upperBound <= start }) else { return nil }
+        if clause.contains(actor.range.lowerBound) { return actor.word }
+        let opened = sentence.clauses.contains { c in
+            c.lowerBound > actor.range.lowerBound && c.lowerBound <= clause.lowerBound
+                && hits.contains { participationWords.contains($0.word) && $0.range.lowerBound >= c.lowerBound
+                                   && $0.range.lowerBound <= c.lowerBound + 1 }
+        }
+        return opened ? actor.word : nil
+    }
+
+    /// Marks a candidate for review where the sentence gives a reason to doubt it: 其中 earlier in the
+    /// sentence (its parts may reach this number across a comma), a count beyond what a township reports
+    /// (the catalog's `typicalMax`), a rate over 100. Measured on the labelled real passages, these are
+    /// the doubts that catch wrong values; a subject carried over from an earlier clause did not.
+    private func flagDoubts(_ candidate: inout Finding, rule: CompiledRule, number: NumberToken,
+                            hits: [KeywordIndex.Hit]) {
+        if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
+            candidate.flagForReview("前有分项词“其中” (a subset word nearby)")
+        }
+        switch rule.indicator.kind {
+        case .count:
+            if let limit = rule.indicator.typicalMax, number.value > limit {
+                candidate.flagForReview("数值远超一般乡镇 (far above a township's usual figure)")
+            }
+        case .rate:
+            if number.value > 100 { candidate.flagForReview("比率超过100 (rate over 100)") }
+        }
+    }
+
+    /// 每月, 每周, 每季度, 每半年, 每天 before the number in its clause: the number is how often, not how many.
+    private static let frequencyWords: [[Unicode.Scalar]] = ["每月", "每周", "每季度", "每季", "每半年", "每天", "每日", "每星期", "每个月"]
+        .map { Array($0.unicodeScalars) }
+
+    private static func isFrequency(before start: Int, in clause: Range<Int>, slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = clause.lowerBound
+        while i < start {
+            if slice[i] == "每" {
+                for word in frequencyWords where i + word.count <= start && slice[i..<(i + word.count)].elementsEqual(word) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a rule can take the number at all: a percentage for a rate, a count's measure word for a count.
+    private func accepts(_ rule: CompiledRule, _ number: NumberToken, unitID: Int?) -> Bool {
+        switch rule.indicator.kind {
+        case .rate: return number.role == .percent
+        case .count: return number.role == .quantity && unitID.map { rule.units.contains($0) } == true
+        }
+    }
+
+    /// A word standing in an enumeration: 、 on either side, or 等 right after it.
+    private static func isListed(_ range: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        let before = range.lowerBound > slice.startIndex ? slice[range.lowerBound - 1] : " "
+        let after = range.upperBound < slice.endIndex ? slice[range.upperBound] : " "
+        return before == "、" || after == "、" || after == "等"
     }
 
     /// The keyword ids of some hits, built without intermediate arrays: this runs several times per number.
@@ -356,7 +560,7 @@ public struct IndicatorExtractor: Sendable {
     private static func nounFollows(_ number: NumberToken, unit: String?, in scalars: ArraySlice<Unicode.Scalar>,
                                     clauseEnd: Int) -> Bool {
         guard let unit else { return false }
-        var i = max(number.range.upperBound, number.qualifierRange?.upperBound ?? 0)
+        var i = Self.endOfNumber(number)
         while i < clauseEnd, scalars[i] == " " { i += 1 }
         i += unit.unicodeScalars.count
         guard i < clauseEnd else { return false }
@@ -384,10 +588,17 @@ public struct IndicatorExtractor: Sendable {
         scalars[from..<to].contains { $0 == "," || $0 == ";" || $0 == "。" }
     }
 
+    /// Where the number ends with a qualifier written right after it (40余 of 40余场, 2万余 of 2万余份);
+    /// a qualifier after the measure word (3件以下) is not skipped, so that the measure word is found.
+    static func endOfNumber(_ number: NumberToken) -> Int {
+        var end = number.range.upperBound
+        if let q = number.qualifierRange, q.contains(end) { end = q.upperBound }
+        return end
+    }
+
     /// The keyword id of the longest measure word right after the number and its qualifier, spaces skipped.
     private func measureWord(after number: NumberToken, hits: [KeywordIndex.Hit]) -> Int? {
-        var end = number.range.upperBound
-        if let q = number.qualifierRange, q.lowerBound >= number.range.upperBound { end = max(end, q.upperBound) }
+        let end = Self.endOfNumber(number)
         var best: KeywordIndex.Hit?
         for hit in hits where measureWords.contains(hit.word) {
             // allow one space between a number and its measure word: `调委会 19 个`
@@ -400,7 +611,7 @@ public struct IndicatorExtractor: Sendable {
         return best?.word
     }
 
-    private func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
+    func finding(_ indicator: Indicator, _ number: NumberToken, sentence: Sentence,
                          text: NormalizedText, original: [Unicode.Scalar]?, score: Int,
                          evidence cached: inout String?) -> Finding {
         var writtenRange = number.range
@@ -433,7 +644,7 @@ public struct IndicatorExtractor: Sendable {
 
     /// The scalars as a String, encoded straight into the string's own UTF-8 storage
     /// (appending to a `UnicodeScalarView` grows and checks it scalar by scalar).
-    private static func string(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
+    static func string(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
         let piece = scalars[max(0, from)..<min(scalars.count, max(from, to))]
         if piece.isEmpty { return "" }
         return String(unsafeUninitializedCapacity: piece.count * 4) { buffer in
@@ -464,6 +675,11 @@ public struct IndicatorExtractor: Sendable {
         }
     }
 
+    /// 12, 90.5: a value as a person writes it, without a trailing .0.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     /// Marks the best candidate of each indicator chosen: the highest score, then the first.
     /// One number claimed by several indicators goes to the one that fits it best.
     private func choose(_ candidates: [Finding]) -> [Finding] {
@@ -474,6 +690,14 @@ public struct IndicatorExtractor: Sendable {
             best[candidate.indicator] = i
         }
         for i in best.values { result[i].chosen = true }
+        // A rival: another value for the same indicator that scored within a point of the chosen one.
+        for i in best.values {
+            let chosen = result[i]
+            if let rival = result.first(where: { $0.indicator == chosen.indicator && !$0.chosen
+                                                 && $0.value != chosen.value && $0.score >= chosen.score - 1 }) {
+                result[i].flagForReview("另有候选值\(Self.plain(rival.value)) (another candidate: \(Self.plain(rival.value)))")
+            }
+        }
         return result
     }
 }

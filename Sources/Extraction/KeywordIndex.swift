@@ -38,18 +38,26 @@ struct KeywordIndex: Sendable {
 
     func id(of word: String) -> Int? { ids[word] }
 
-    /// Every word occurrence inside `scalars`, overlapping ones included, in order of start.
-    func hits(in scalars: ArraySlice<Unicode.Scalar>) -> [Hit] {
+    /// Every word occurrence inside `scalars`, overlapping ones included, in order of start. With
+    /// `simplified` (a traditional → simplified table over the BMP, 0 where unmapped), traditional
+    /// text matches the simplified words: 培訓 is 培训.
+    func hits(in scalars: ArraySlice<Unicode.Scalar>, simplified: [UInt32]? = nil) -> [Hit] {
         var found: [Hit] = []
         found.reserveCapacity(16)
         let root = nodes[0].next
+        @inline(__always) func at(_ i: Int) -> Unicode.Scalar {
+            let scalar = scalars[i]
+            guard let simplified, scalar.value < 0x10000 else { return scalar }
+            let to = simplified[Int(scalar.value)]
+            return to == 0 ? scalar : Unicode.Scalar(to) ?? scalar
+        }
         var start = scalars.startIndex
         while start < scalars.endIndex {
-            if var node = rootChild(scalars[start], root) {
+            if var node = rootChild(at(start), root) {
                 var end = start + 1
                 while true {
                     if let word = nodes[node].word { found.append(Hit(word: word, range: start..<end)) }
-                    guard end < scalars.endIndex, let next = nodes[node].next[scalars[end]] else { break }
+                    guard end < scalars.endIndex, let next = nodes[node].next[at(end)] else { break }
                     node = next
                     end += 1
                 }

@@ -191,6 +191,8 @@ struct Scan {
         let sentence = has("。", in: t)
         // A labelled field (发布机构: …, [ 发布机构 ] …, | 来源 | …), not a sentence that says 来源.
         if t.count <= 160 && hasIssuerLabel(in: t) { return .issuer }
+        // 首页 > 浙江 > 台州 > 临海: a page's breadcrumb names its region as its issuer does.
+        if t.count <= 160 && isBreadcrumb(t) { return .issuer }
         // 标题：…法治…报告 is a field of page furniture: on a short line, not in a paragraph of the body.
         if t.count <= 300 {
             for label in ["标题", "名称"] where has(label, in: t) && has("法治", in: t) { return .title }
@@ -210,6 +212,27 @@ struct Scan {
             }
         }
         return line.lowerBound < Scan.openingLength ? .opening : .body
+    }
+
+    /// A line of two or more `>` (or `»`, `›`, `→`) separators, or a short one of Han names around a slash
+    /// (浙江/台州): the path to a page on a portal.
+    func isBreadcrumb(_ t: Range<Int>) -> Bool {
+        var separators = 0
+        var i = t.lowerBound
+        while i < t.upperBound {
+            if s[i] == ">" || s[i] == "»" || s[i] == "›" || s[i] == "→" {
+                separators += 1
+                while i < t.upperBound && (s[i] == ">" || s[i] == "»" || s[i] == "›" || s[i] == "→") { i += 1 }
+            } else {
+                i += 1
+            }
+        }
+        if separators >= 2 { return true }
+        // 浙江/台州: a portal's short path, Han names on both sides of each slash.
+        guard t.count <= 40 else { return false }
+        return t.contains { k in
+            s[k] == "/" && k > t.lowerBound && k + 1 < t.upperBound && Gazetteer.isHan(s[k - 1]) && Gazetteer.isHan(s[k + 1])
+        }
     }
 
     /// Whether an issuer label stands in the line as a field name: at its end, or before a colon,
@@ -270,6 +293,8 @@ struct Scan {
         var aboveEnds: [Int: [Int]] = [:]
         for m in mentions {
             if m.units.contains(where: { gz.units[$0].level == .township }) {
+                // 北城街 (of 北城街道) inside 北城街街道: the name goes on, so it is another street's.
+                if m.end < s.count, s[m.end - 1] == "街", s[m.end] == "街" || s[m.end] == "道" { continue }
                 townshipMentions.append(Mention(start: m.start, end: m.end, entry: m.entry,
                                                 units: m.units.filter { gz.units[$0].level == .township },
                                                 zone: m.zone))
@@ -425,6 +450,14 @@ struct Scan {
         meta.year = year()
         let unlisted = unlistedTownship()
         let unlistedSpans = unlisted.map { occurrences(of: Array($0.name.unicodeScalars)) } ?? []
+        // 银杏大街街道 holds 大街街道, a street of 张店区: a township that is the tail of a longer name the
+        // report gives itself is not the report's township. A place written before it (湛江良垌镇) is no
+        // such longer name.
+        townshipMentions.removeAll { m in
+            unlistedSpans.contains { $0.lowerBound < m.start && m.end == $0.upperBound }
+                && gz.shortNamesEnding(before: m.start, in: s).isEmpty
+                && !namesFound.contains { $0.end == m.start && $0.units.contains { gz.units[$0].level != .township } }
+        }
         for form in titleShortForms
         where !unlistedSpans.contains(where: { $0.lowerBound <= form.range.lowerBound && form.range.upperBound <= $0.upperBound }) {
             note(form.unit, form.zone)
@@ -470,9 +503,40 @@ struct Scan {
                 meta.county = county
             }
         } else {
-            fill(&meta, fromAbove: topAreas())
+            let above = topAreas()
+            if let township = townshipByShortName(inside: above) {
+                meta.township = gz.units[township].name
+                fill(&meta, fromTownships: [township])
+            } else {
+                fill(&meta, fromAbove: above)
+            }
         }
         return meta
+    }
+
+    /// The one township of the county the report names whose name the text writes without its level
+    /// word (海安市 named, 为李堡“全力打造…”: 李堡镇). Nil unless exactly one county is named and exactly
+    /// one of its townships is written so.
+    func townshipByShortName(inside above: [Int]) -> Int? {
+        guard above.count == 1, gz.units[above[0]].level == .county else { return nil }
+        let county = above[0]
+        var found: [Int] = []
+        for unit in gz.units where unit.level == .township && unit.parent == county {
+            var stem = unit.name
+            for suffix in ["街道", "镇", "乡", "苏木"] where stem.hasSuffix(suffix) {
+                stem = String(stem.dropLast(suffix.count))
+                break
+            }
+            guard stem.count >= 2, stem != unit.name else { continue }
+            // 海安 of 海安市委 names the county, not its 海安街道.
+            let written = occurrences(of: Array(stem.unicodeScalars)).contains { at in
+                at.upperBound <= bodyCount && !namesFound.contains { m in
+                    m.start <= at.lowerBound && at.upperBound <= m.end && m.units.contains { gz.units[$0].level != .township }
+                }
+            }
+            if written { found.append(unit.index) }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// Every place the text writes these scalars.
@@ -545,7 +609,7 @@ struct Scan {
                 from = at + 1
                 let end = at + length
                 if ["考察", "视察", "法治", "平安", "《", "“"].contains(where: { ends($0, at: at) }) { return true }
-                if ["、", "重要讲话", "工作要求", "市委", "省委"].contains(where: { starts($0, at: end) }) { return true }
+                if ["、", "重要讲话", "系列重要讲话", "工作要求", "市委", "省委"].contains(where: { starts($0, at: end) }) { return true }
             }
         }
         return false
@@ -667,13 +731,13 @@ struct Scan {
         func digit(_ k: Int) -> Bool { k >= 0 && k < s.count && ("0"..."9").contains(s[k]) }
         func dash(_ k: Int) -> Bool { k >= 0 && k < s.count && "-—–~～至－―‐.．/".unicodeScalars.contains(s[k]) }
         while i + 4 <= end {
-            guard digit(i), !digit(i - 1), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4) else { i += 1; continue }
-            let year = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
+            guard let year = fourDigitYear(at: i) else { i += 1; continue }
             defer { i += 4 }
             guard (1990...2099).contains(year) else { continue }
             var after = i + 4
             while after < s.count && s[after] == " " { after += 1 }
-            let marked = after < s.count && (s[after] == "年" || starts("法治", at: after) || starts("度", at: after))
+            let marked = after < s.count && (s[after] == "年" || starts("法治", at: after) || starts("度", at: after)
+                                            || starts("以来", at: after))
             guard marked else { continue }
             // Range: 2021-2025年 / 2021—2025.
             var before = i - 1
@@ -685,6 +749,9 @@ struct Scan {
                 var k = after + 1
                 while k < s.count && s[k] == " " { k += 1 }
                 if digit(k) || (dash(k) && digit(k + 1)) { continue }
+                // 二〇二五年一月六日, 二〇二四年十二月: a date in Chinese numerals.
+                if (k..<min(k + 3, s.count)).contains(where: { s[$0] == "月" })
+                    && (Self.chineseDigits[s[k]] != nil || s[k] == "十") { continue }
             }
             // Plans for the next year.
             let look = (i + 4)..<min(i + 18, s.count)
@@ -693,6 +760,39 @@ struct Scan {
         }
         return out
     }
+
+    /// The four digits at `i` as a number, when they stand alone: `2024`, or in Chinese numerals as
+    /// titles write it, `二〇二四`, `二零二三`.
+    func fourDigitYear(at i: Int) -> Int? {
+        guard i >= 0, i + 4 <= s.count else { return nil }
+        // Every year this tool reads begins with 1 or 2: most positions are ruled out by one comparison.
+        let first = s[i]
+        if first == "1" || first == "2" { return digits(at: i, Self.arabicDigit) }
+        if first == "一" || first == "二" { return digits(at: i, Self.chineseDigit) }
+        return nil
+    }
+
+    private func digits(at i: Int, _ digit: (Unicode.Scalar) -> Int?) -> Int? {
+        if i > 0, digit(s[i - 1]) != nil { return nil }
+        if i + 4 < s.count, digit(s[i + 4]) != nil { return nil }
+        var year = 0
+        for k in i..<(i + 4) {
+            guard let d = digit(s[k]) else { return nil }
+            year = year * 10 + d
+        }
+        return year
+    }
+
+    private static func arabicDigit(_ u: Unicode.Scalar) -> Int? {
+        u.value >= 0x30 && u.value <= 0x39 ? Int(u.value - 0x30) : nil
+    }
+
+    private static func chineseDigit(_ u: Unicode.Scalar) -> Int? { chineseDigits[u] }
+
+    private static let chineseDigits: [Unicode.Scalar: Int] = [
+        "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
 
     func year() -> Int? {
         // 1. The title.
@@ -737,8 +837,11 @@ struct Scan {
         let end = min(bodyCount, Scan.openingLength * 2)
         func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
         while i + 8 < end {
+            // A date (2025-01-06, 2025年1月): one or two digits of a month, then a separator; not 2021-2025.
+            let month = digit(i + 5) ? (digit(i + 6) ? 2 : 1) : 0
             if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), (i == 0 || !digit(i - 1)),
-               "-./年".unicodeScalars.contains(s[i + 4]), digit(i + 5) {
+               "-./年".unicodeScalars.contains(s[i + 4]), month > 0,
+               i + 5 + month < s.count, "-./月".unicodeScalars.contains(s[i + 5 + month]) {
                 let y = Int(String(String.UnicodeScalarView(s[i..<(i + 4)])))!
                 if (1990...2099).contains(y) { return y }
             }

@@ -32,7 +32,7 @@ public struct ReportExtractor: Sendable {
 
     public init(catalog: Catalog, gazetteer: Gazetteer) {
         self.catalog = catalog
-        self.indicators = IndicatorExtractor(catalog: catalog)
+        self.indicators = IndicatorExtractor(catalog: catalog, simplified: gazetteer.simplifiedTable)
         self.metadata = MetadataResolver(gazetteer: gazetteer)
     }
 
@@ -40,7 +40,12 @@ public struct ReportExtractor: Sendable {
         let meta = metadata.resolve(document.text, fileName: document.url.lastPathComponent)
         // HTML's original is markup: quote its normalized sentences instead.
         let original = document.format == .html ? nil : Self.scalars(of: document.original)
-        let findings = indicators.findings(in: document.text, sentences: document.sentences, original: original)
+        var findings = indicators.findings(in: document.text, sentences: document.sentences, original: original,
+                                           tables: TableFinder.tables(in: document.text), year: meta.year)
+        // Values of a report whose township is not settled cannot be placed without a person.
+        if meta.township == nil {
+            for k in findings.indices { findings[k].flagForReview("地名未能确定 (place not settled)") }
+        }
         return ExtractedReport(source: source, metadata: meta, findings: findings)
     }
 

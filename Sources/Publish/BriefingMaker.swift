@@ -47,6 +47,7 @@ public struct BriefingMaker {
         case .duplicateReport: return "two reports for the same year"
         case .jump: return "changed more than fivefold in one year"
         case .unplaced: return "townships the gazetteer cannot place in a county, city and province (see fazhi check)"
+        case .lowConfidence: return "a value extraction was not sure of (see fazhi check)"
         }
     }
 

@@ -319,6 +319,7 @@ public struct SummaryWriter {
         case .duplicateReport: return "同一年两份报告"
         case .jump: return "一年内变化超过5倍"
         case .unplaced: return "行政区划无法确定"
+        case .lowConfidence: return "提取值待核"
         }
     }
 }

@@ -21,7 +21,9 @@ public enum ChineseNumeral {
 
     /// Numeral codes: 1...10 is digit 0...9 plus one; `ten` and up are units.
     static let ten: UInt8 = 20, hundred: UInt8 = 21, thousand: UInt8 = 22,
-               tenThousand: UInt8 = 23, hundredMillion: UInt8 = 24
+               tenThousand: UInt8 = 23, hundredMillion: UInt8 = 24,
+               /// 廿 (twenty) and 卅 (thirty): a digit and 十 in one character (廿三 = 23).
+               twenty: UInt8 = 25, thirty: UInt8 = 26
 
     /// The numeral code of a scalar value, 0 when it is not a numeral character.
     /// The number scanner asks this for nearly every Chinese character: a table lookup
@@ -52,6 +54,8 @@ public enum ChineseNumeral {
         case 0x767E, 0x4F70: return hundred      // 百 佰
         case 0x5343, 0x4EDF: return thousand     // 千 仟
         case 0x4E07, 0x842C: return tenThousand  // 万 萬
+        case 0x5EFF: return twenty               // 廿
+        case 0x5345: return thirty               // 卅
         case 0x4EBF, 0x5104: return hundredMillion  // 亿 億
         default: return 0
         }
@@ -122,6 +126,13 @@ public enum ChineseNumeral {
                     lastSmall = u
                     lastUnit = u
                     zero = false
+                case twenty, thirty:
+                    // 廿三 = 二十三: a digit and 十 at once, so no digit may stand before it.
+                    if pending != nil || 10 >= lastSmall { return (0, .invalid) }
+                    section += c == twenty ? 20 : 30
+                    lastSmall = 10
+                    lastUnit = 10
+                    zero = false
                 case tenThousand:
                     if sawWan { return (0, .invalid) }
                     section += pending ?? 0
@@ -152,5 +163,73 @@ public enum ChineseNumeral {
             if !zero && lastUnit >= 100 { section += p * lastUnit / 10 } else { section += p }
         }
         return (total + wan + section, .number)
+    }
+
+    // MARK: - Arabic digits mixed with Chinese units
+
+    /// The value of a number that mixes Arabic digit groups with Chinese units and numerals:
+    /// `1万600` → 10600, `1百01` → 101, `3千5百` → 3500, `1.5万` → 15000, `2万三千` → 23000.
+    ///
+    /// `groups` are the run's pieces in order. An Arabic group after a unit is taken as written
+    /// (`1万600` is 10600, not 1.6万), except a lone digit after 百 or more with no 零 between, which
+    /// the colloquial reading scales as the Chinese would (`1万5` = 15000, as 一万五).
+    /// Nil when the pieces do not form one number (two groups side by side, units out of order).
+    static func mixedValue(_ groups: [MixedPiece]) -> Double? {
+        var total = 0.0, wan = 0.0, section = 0.0
+        var pending: Double? = nil
+        var pendingColloquial = false
+        var lastUnit = 0.0, lastSmall = 1e9
+        var zero = false, sawWan = false
+        for piece in groups {
+            switch piece {
+            case .arabic(let value, let digits, let leadingZero):
+                if pending != nil { return nil }
+                pending = value
+                pendingColloquial = digits == 1 && !leadingZero
+                if leadingZero { zero = true }
+            case .digit(let d):
+                if d == 0 { if pending != nil { return nil }; zero = true; continue }
+                if pending != nil { return nil }
+                pending = d
+                pendingColloquial = true
+            case .unit(let u):
+                if u < 1e4 {
+                    if u >= lastSmall { return nil }
+                    section += (pending ?? 1) * u
+                    lastSmall = u
+                } else if u == 1e4 {
+                    if sawWan { return nil }
+                    let group = section + (pending ?? 0)
+                    wan = (group == 0 ? 1 : group) * 1e4
+                    section = 0
+                    sawWan = true
+                    lastSmall = 1e9
+                } else {
+                    if total != 0 { return nil }
+                    let group = wan + section + (pending ?? 0)
+                    total = (group == 0 ? 1 : group) * 1e8
+                    wan = 0; section = 0
+                    sawWan = false
+                    lastSmall = 1e9
+                }
+                pending = nil
+                lastUnit = u
+                zero = false
+            }
+        }
+        if let p = pending {
+            if pendingColloquial && !zero && lastUnit >= 100 { section += p * lastUnit / 10 } else { section += p }
+        }
+        return total + wan + section
+    }
+
+    /// One piece of a number that mixes Arabic digits with Chinese units.
+    enum MixedPiece: Equatable {
+        /// An Arabic digit group: its value, how many digits, and whether it begins with 0 (`01`).
+        case arabic(Double, digits: Int, leadingZero: Bool)
+        /// A Chinese digit 零…九.
+        case digit(Double)
+        /// 十 百 千 万 亿 as 10, 100, 1000, 1e4, 1e8.
+        case unit(Double)
     }
 }

@@ -30,19 +30,28 @@ public enum DocxText {
         return paragraphs(documentXML: [UInt8](xml))
     }
 
-    /// Paragraphs from the bytes of a WordprocessingML document part.
+    /// Paragraphs from the bytes of a WordprocessingML document part. A table row (`<w:tr>`) is one
+    /// paragraph of bar-separated cells, `| 项目 | 数量 |`, as `TableFinder` reads it: a cell's own
+    /// paragraphs joined by spaces, a cell spanning columns (`<w:gridSpan>`) followed by an empty cell
+    /// for each further column, a cell continuing a vertical merge (`<w:vMerge/>`) empty.
     static func paragraphs(documentXML x: [UInt8]) -> [String] {
         var result: [String] = []
         var current: [UInt8] = []
         var inText = false
         var fallbackDepth = 0   // inside <mc:Fallback>: duplicate content of a text box
+        // Tables: only the outermost is laid out as rows; a table inside a cell is text of that cell.
+        var tableDepth = 0
+        var rowCells: [String] = []
+        var cellParts: [String]? = nil
+        var cellSpan = 1
         let n = x.count
         var i = 0
         if n >= 3, x[0] == 0xEF, x[1] == 0xBB, x[2] == 0xBF { i = 3 }
 
         func flush() {
             if current.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
-                result.append(String(decoding: current, as: UTF8.self))
+                let paragraph = String(decoding: current, as: UTF8.self)
+                if cellParts != nil { cellParts!.append(paragraph) } else { result.append(paragraph) }
             }
             current.removeAll(keepingCapacity: true)
         }
@@ -87,6 +96,40 @@ public enum DocxText {
                 continue
             }
             if fallbackDepth > 0 { continue }
+            if name.elementsEqual(tagTbl) && !selfClosing {
+                flush()
+                tableDepth += isEnd ? -1 : 1
+                if tableDepth < 0 { tableDepth = 0 }
+                continue
+            }
+            if tableDepth == 1 && !selfClosing {
+                if name.elementsEqual(tagTr) {
+                    flush()
+                    if isEnd {
+                        // Cells are written between bars; a bar inside a cell's text would split it.
+                        result.append("| " + rowCells.map { $0.replacingOccurrences(of: "|", with: "｜") }
+                            .joined(separator: " | ") + " |")
+                    }
+                    rowCells.removeAll()
+                    continue
+                }
+                if name.elementsEqual(tagTc) {
+                    if isEnd {
+                        flush()
+                        rowCells.append((cellParts ?? []).joined(separator: " "))
+                        rowCells += Array(repeating: "", count: max(0, cellSpan - 1))
+                        cellParts = nil
+                    } else {
+                        cellParts = []
+                        cellSpan = 1
+                    }
+                    continue
+                }
+            }
+            if tableDepth == 1 && name.elementsEqual(tagGridSpan), let span = attributeValue(x, from: j, to: k).flatMap(Int.init) {
+                cellSpan = min(max(span, 1), 50)
+                continue
+            }
             if name.elementsEqual(tagP) {
                 // A paragraph nested in a paragraph (a text box) becomes its own paragraph.
                 flush()
@@ -104,6 +147,26 @@ public enum DocxText {
     }
 
     private static let tagP = Array("w:p".utf8)
+    private static let tagTbl = Array("w:tbl".utf8)
+    private static let tagTr = Array("w:tr".utf8)
+    private static let tagTc = Array("w:tc".utf8)
+    private static let tagGridSpan = Array("w:gridSpan".utf8)
+
+    /// The value of the `w:val` attribute in the tag bytes `x[from..<to]`.
+    static func attributeValue(_ x: [UInt8], from: Int, to: Int) -> String? {
+        let key = Array("w:val=".utf8)
+        var i = from
+        while i + key.count < to {
+            if x[i..<(i + key.count)].elementsEqual(key) {
+                let quote = x[i + key.count]
+                var k = i + key.count + 1
+                while k < to && x[k] != quote { k += 1 }
+                return String(decoding: x[(i + key.count + 1)..<k], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
+    }
     private static let tagT = Array("w:t".utf8)
     private static let tagTab = Array("w:tab".utf8)
     private static let tagPTab = Array("w:ptab".utf8)

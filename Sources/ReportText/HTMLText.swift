@@ -4,7 +4,9 @@
 /// headers, footers, forms and elements whose class or id names them (nav, menu,
 /// breadcrumb, …); block elements become line breaks; entities are decoded, each
 /// decoded character pointing at the offset of its `&`. Offsets are scalar offsets
-/// into the markup string.
+/// into the markup string. A table row becomes one line of bar-separated cells
+/// (`| 项目 | 数量 |`, as `TableFinder` reads it), a cell spanning columns or rows leaving
+/// an empty cell in each place it covers.
 public enum HTMLText {
     public static func extract(_ html: String) -> NormalizedText {
         var scanner = HTMLScanner(markup: Array(html.unicodeScalars))
@@ -44,6 +46,21 @@ private struct HTMLScanner {
     var dropDepth = 0
     /// Other elements opened and not yet closed inside the dropped one.
     var dropInnerDepth = 0
+    /// The tables open around the scanner, innermost last.
+    var tables: [TableState] = []
+    /// Empty cells to write after the open cell for the columns it spans.
+    var pendingSpan = 0
+
+    /// Where the scanner is in one table: the row's cells so far and the cells spanning down from above.
+    struct TableState {
+        var rowOpen = false
+        var cellOpen = false
+        /// Where the open cell's text begins in the output.
+        var cellStart = 0
+        var column = 0
+        /// Per column, how many more rows a cell from above covers.
+        var rowsCovered: [Int] = []
+    }
 
     init(markup: [Unicode.Scalar]) {
         m = markup
@@ -129,6 +146,7 @@ private struct HTMLScanner {
         }
         // Attributes: remember class and id values, respect quotes.
         var classAndID = ""
+        var colspan = 1, rowspan = 1
         var selfClosing = false
         while j < n, m[j] != ">" {
             let c = m[j]
@@ -155,13 +173,18 @@ private struct HTMLScanner {
                 while j < n, !HTMLScanner.isSpace(m[j]), m[j] != ">" { value.unicodeScalars.append(HTMLScanner.lower(m[j])); j += 1 }
             }
             if attr == "class" || attr == "id" { classAndID += " " + value }
+            if attr == "colspan", let n = Int(value), n > 1 { colspan = min(n, 50) }
+            if attr == "rowspan", let n = Int(value), n > 1 { rowspan = min(n, 500) }
         }
         i = min(j + 1, n)
-        if isEnd { endTag(name, at: tagStart) } else { startTag(name, classAndID: classAndID, selfClosing: selfClosing, at: tagStart) }
+        if isEnd { endTag(name, at: tagStart) } else {
+            startTag(name, classAndID: classAndID, selfClosing: selfClosing, at: tagStart, colspan: colspan, rowspan: rowspan)
+        }
         return true
     }
 
-    mutating func startTag(_ name: String, classAndID: String, selfClosing: Bool, at offset: Int) {
+    mutating func startTag(_ name: String, classAndID: String, selfClosing: Bool, at offset: Int,
+                           colspan: Int = 1, rowspan: Int = 1) {
         if name == "title" && !titleDone && dropName == nil {
             titleDone = true
             let end = findEndTag("title", from: i)
@@ -192,8 +215,79 @@ private struct HTMLScanner {
             out.newline(at: offset)
             return
         }
-        if blockElements.contains(name) { out.newline(at: offset) }
+        switch name {
+        case "table": tables.append(TableState()); out.newline(at: offset); return
+        case "tr": startRow(at: offset); return
+        case "td", "th":
+            if !tables.isEmpty { startCell(at: offset, colspan: colspan, rowspan: rowspan); return }
+        default: break
+        }
+        if blockElements.contains(name) {
+            if inShortCell { out.append(" ", at: offset) } else { out.newline(at: offset) }
+        }
         else if cellElements.contains(name) { out.append("\t", at: offset) }
+    }
+
+    // MARK: Tables
+
+    mutating func startRow(at offset: Int) {
+        guard !tables.isEmpty else { out.newline(at: offset); return }
+        endRow(at: offset)
+        out.newline(at: offset)
+        out.append("|", at: offset)
+        tables[tables.count - 1].rowOpen = true
+        tables[tables.count - 1].column = 0
+    }
+
+    mutating func endRow(at offset: Int) {
+        guard var t = tables.last, t.rowOpen else { return }
+        if t.cellOpen { endCell(at: offset); t = tables.last! }
+        // Columns still covered from above at the row's end.
+        while t.column < t.rowsCovered.count && t.rowsCovered[t.column] > 0 {
+            t.rowsCovered[t.column] -= 1
+            t.column += 1
+            out.append(" ", at: offset)
+            out.append("|", at: offset)
+        }
+        t.rowOpen = false
+        tables[tables.count - 1] = t
+        out.newline(at: offset)
+    }
+
+    mutating func startCell(at offset: Int, colspan: Int, rowspan: Int) {
+        if !tables[tables.count - 1].rowOpen { startRow(at: offset) }
+        if tables[tables.count - 1].cellOpen { endCell(at: offset) }
+        var t = tables[tables.count - 1]
+        // A cell of a row above that spans down into this row: an empty cell in its place.
+        while t.column < t.rowsCovered.count && t.rowsCovered[t.column] > 0 {
+            t.rowsCovered[t.column] -= 1
+            t.column += 1
+            out.append(" ", at: offset)
+            out.append("|", at: offset)
+        }
+        if t.rowsCovered.count < t.column + colspan {
+            t.rowsCovered += Array(repeating: 0, count: t.column + colspan - t.rowsCovered.count)
+        }
+        for c in t.column..<(t.column + colspan) { t.rowsCovered[c] = rowspan - 1 }
+        t.column += colspan
+        t.cellOpen = true
+        t.cellStart = out.scalars.count
+        // The columns a cell spans beyond its first: empty cells after it (written when it closes).
+        pendingSpan = colspan - 1
+        tables[tables.count - 1] = t
+        out.append(" ", at: offset)
+    }
+
+    mutating func endCell(at offset: Int) {
+        guard !tables.isEmpty, tables[tables.count - 1].cellOpen else { return }
+        tables[tables.count - 1].cellOpen = false
+        out.append(" ", at: offset)
+        out.append("|", at: offset)
+        for _ in 0..<max(0, pendingSpan) {
+            out.append(" ", at: offset)
+            out.append("|", at: offset)
+        }
+        pendingSpan = 0
     }
 
     mutating func endTag(_ name: String, at offset: Int) {
@@ -212,8 +306,27 @@ private struct HTMLScanner {
             dropDepth = 0
         }
         if inHead { return }
-        if blockElements.contains(name) { out.newline(at: offset) }
+        switch name {
+        case "table":
+            if !tables.isEmpty { endRow(at: offset); tables.removeLast() }
+            out.newline(at: offset)
+            return
+        case "tr": endRow(at: offset); return
+        case "td", "th":
+            if !tables.isEmpty { endCell(at: offset); return }
+        default: break
+        }
+        if blockElements.contains(name) {
+            if inShortCell { out.append(" ", at: offset) } else { out.newline(at: offset) }
+        }
         else if cellElements.contains(name) { out.append("\t", at: offset) }
+    }
+
+    /// Inside a short table cell a paragraph or line break is a space, so that the row stays one line;
+    /// a long cell (a page laid out in a table) keeps its lines.
+    var inShortCell: Bool {
+        guard let t = tables.last, t.cellOpen else { return false }
+        return out.scalars.count - t.cellStart < 200
     }
 
     func classNamesNoise(_ value: String) -> Bool {

@@ -32,9 +32,11 @@ private enum Words {
     static let multiMeasure: [[UInt32]] = ["小时", "分钟", "公里", "平方", "公顷", "余人", "多人"].map(w)
     /// Qualifiers before a number, longest first, with their meaning.
     static let before: [([UInt32], Qualifier)] = [
-        (w("不少于"), .atLeast), (w("将近"), .nearly), (w("接近"), .nearly), (w("大约"), .about),
-        (w("超过"), .moreThan), (w("至少"), .atLeast), (w("约"), .about), (w("近"), .nearly),
-        (w("超"), .moreThan), (w("逾"), .moreThan),
+        (w("不少于"), .atLeast), (w("不低于"), .atLeast), (w("不超过"), .atMost), (w("不高于"), .atMost),
+        (w("不多于"), .atMost), (w("将近"), .nearly), (w("接近"), .nearly), (w("大约"), .about),
+        (w("超过"), .moreThan), (w("多于"), .moreThan), (w("至少"), .atLeast), (w("最多"), .atMost),
+        (w("不足"), .lessThan), (w("不到"), .lessThan), (w("少于"), .lessThan), (w("低于"), .lessThan),
+        (w("约"), .about), (w("近"), .nearly), (w("超"), .moreThan), (w("逾"), .moreThan),
     ]
     /// Characters before 约 that make it a word (签约, 节约), not "about".
     static let notAbout: Set<UInt32> = Set("签合预契节制公条违履特邀婚租解".unicodeScalars.map(\.value))
@@ -47,7 +49,7 @@ private enum Words {
     /// After a number: it names a hotline or platform.
     static let hotline: [[UInt32]] = ["热线", "电话", "平台", "专线", "政务", "便民", "公共法律", "法律服务", "报警", "举报", "投诉", "服务热线"].map(w)
     /// After a Chinese numeral: it is part of a name (二十大, 十九届, 三中全会, 八五普法).
-    static let nameAfter: [[UInt32]] = ["大", "届", "中全会", "中、", "中,", "普法", "规划", "时期"].map(w)
+    static let nameAfter: [[UInt32]] = ["大", "届", "中全会", "中、", "中,", "普法", "规划", "时期", "项制度"].map(w)
     static let digitSequenceName: [[UInt32]] = ["普法", "规划", "时期"].map(w)
     /// After 一起: a case, not "together".
     static let caseAfterYiQi: Set<UInt32> = Set("案纠事矛刑".unicodeScalars.map(\.value))
@@ -62,7 +64,7 @@ private enum Words {
     static let wan = sv("万"), wanT = sv("萬"), yi = sv("亿"), yiT = sv("億")
     static let nian = sv("年"), yue = sv("月"), ri = sv("日"), hao = sv("号"), du = sv("度")
     static let di = sv("第"), qi = sv("其"), shi = sv("是"), dun = sv("、")
-    static let yiShang = w("以上"), zuoYou = w("左右"), baiFenZhi = w("百分之"), boDa = w("拨打")
+    static let yiShang = w("以上"), yiXia = w("以下"), yiNei = w("以内"), zuoYou = w("左右"), baiFenZhi = w("百分之"), boDa = w("拨打")
     static let guoJia = w("国家")
     /// Service numbers that are names even on their own: 110, 12345, 12348.
     static let hotlineNumbers: Set<Double> = [110, 119, 120, 122, 12110, 12309, 12315, 12319, 12333,
@@ -237,10 +239,11 @@ private struct Scanner {
         return nil
     }
 
-    /// 以上 / 左右 at `i` (after a number, a percent sign or a measure word).
+    /// 以上 / 以下 / 以内 / 左右 at `i` (after a number, a percent sign or a measure word).
     func qualifierAfter(_ i: Int) -> (Qualifier, Range<Int>)? {
         let p = skipSpace(i)
-        if matches(p, Words.yiShang) { return (.moreThan, p..<(p + 2)) }
+        if matches(p, Words.yiShang) { return (.atLeast, p..<(p + 2)) }
+        if matches(p, Words.yiXia) || matches(p, Words.yiNei) { return (.atMost, p..<(p + 2)) }
         if matches(p, Words.zuoYou) { return (.about, p..<(p + 2)) }
         return nil
     }
@@ -452,25 +455,11 @@ private struct Scanner {
                 p = end
             }
         }
-        if moreThan == nil {
-            let m = c(p)
-            if m == Words.wan || m == Words.wanT || m == Words.yi || m == Words.yiT || m == Words.qian {
-                let unit: Double = m == Words.qian ? 1e3 : ((m == Words.wan || m == Words.wanT) ? 1e4 : 1e8)
-                value *= unit
-                end = p + 1
-                p = end
-                // 100万三千 = 1003000
-                var t = p
-                while ChineseNumeral.code(c(t)) != 0 { t += 1 }
-                if t > p && ChineseNumeral.code(c(p)) < ChineseNumeral.tenThousand {
-                    let tail = ChineseNumeral.parse(s, p, t)
-                    if t - p >= 2 && tail.kind == .number && tail.value < unit {
-                        value += tail.value
-                        end = t
-                        p = t
-                    }
-                }
-            }
+        if moreThan == nil, p == numberEnd, let mixed = mixedNumber(value, start, numberEnd) {
+            // 2万, 1.5万, 3千5百, 1百01, 1万600, 100万三千
+            value = mixed.value
+            end = mixed.end
+            p = end
         }
         if moreThan == nil && (c(p) == Words.yu || c(p) == Words.duo) {
             moreThan = p..<(p + 1)
@@ -491,6 +480,65 @@ private struct Scanner {
         if inTitle(start) { role = .name; qualifier = nil }
         emit(start..<end, value, role, qualifier?.0 ?? .exact, qualifier?.1)
         return end
+    }
+
+    // MARK: Arabic digits with Chinese units
+
+    /// The Chinese unit (十 百 千 万 亿) at `i` as its value, or nil.
+    func unitValue(_ i: Int) -> Double? {
+        switch ChineseNumeral.code(c(i)) {
+        case ChineseNumeral.ten: return 10
+        case ChineseNumeral.hundred: return 100
+        case ChineseNumeral.thousand: return 1e3
+        case ChineseNumeral.tenThousand: return 1e4
+        case ChineseNumeral.hundredMillion: return 1e8
+        default: return nil
+        }
+    }
+
+    /// A number that an Arabic group at `start` (ending at `numberEnd`, worth `first`) begins and Chinese units go on
+    /// with: `2万`, `3千5百`, `1百01`, `1万600`. Nil when no unit follows the Arabic group. A 百 that
+    /// 分 follows is a percentage point (`2百分点`), and 十 alone after digits is no unit.
+    func mixedNumber(_ first: Double, _ start: Int, _ numberEnd: Int) -> (value: Double, end: Int)? {
+        guard let firstUnit = unitValue(numberEnd), firstUnit > 10,
+              !(firstUnit == 100 && c(numberEnd + 1) == sv("分")) else { return nil }
+        var pieces: [ChineseNumeral.MixedPiece] = [
+            .arabic(first, digits: numberEnd - start, leadingZero: false)]
+        var i = numberEnd
+        var end = numberEnd
+        var lastUnit = Double.infinity
+        while i < hi {
+            if let u = unitValue(i) {
+                if u == 100 && c(i + 1) == sv("分") { break }
+                pieces.append(.unit(u))
+                lastUnit = u
+                i += 1
+                end = i
+            } else if isDigit(i) {
+                // An Arabic group after a unit is part of the number only when it is smaller than that unit.
+                let n = digitRun(i)
+                let v = intValue(i, i + n)
+                guard v < lastUnit, c(i + n) != 0x2E, c(i + n) != 0x2C else { break }
+                pieces.append(.arabic(v, digits: n, leadingZero: n > 1 && c(i) == 0x30))
+                i += n
+                end = i
+            } else if ChineseNumeral.isDigitCode(cn(i)) {
+                pieces.append(.digit(Double(cn(i) - 1)))
+                i += 1
+                end = i
+            } else {
+                break
+            }
+        }
+        // Trailing pieces that do not make a number are left for the scanner (2万 then 三月…).
+        while pieces.count > 1 {
+            if let v = ChineseNumeral.mixedValue(pieces) { return (v, end) }
+            switch pieces.removeLast() {
+            case .arabic(_, let digits, _): end -= digits
+            case .digit, .unit: end -= 1
+            }
+        }
+        return nil
     }
 
     // MARK: 百分之…
@@ -526,7 +574,7 @@ private struct Scanner {
     mutating func scanChinese(_ start: Int) -> Int {
         let first = cn(start)
         // Runs start on a digit or 十; 百 only after 近/逾/超/约/过 (近百场).
-        if first >= ChineseNumeral.hundred {
+        if first >= ChineseNumeral.hundred && first != ChineseNumeral.twenty && first != ChineseNumeral.thirty {
             let isHundred = c(start) == Words.bai || c(start) == Words.bai2
             if !(isHundred && Words.hundredQualifier.contains(c(start - 1))) { return start + 1 }
         }

@@ -17,14 +17,19 @@ public enum NumberRole: String, Sendable, Codable {
 /// A word beside a number that changes what it claims.
 public enum Qualifier: String, Sendable, Codable, CaseIterable {
     case exact
-    /// 余, 多, 以上, 超, 逾: more than the number.
+    /// 余, 多, 超, 逾, 超过: more than the number.
     case moreThan = "more_than"
     /// 约, 左右, 大约: about the number.
     case about
     /// 近, 将近: nearly the number.
     case nearly
-    /// 不少于, 至少: at least the number.
+    /// 不少于, 至少, 以上: at least the number. 以上 counts the number itself (民法典第一千二百五十九条:
+    /// “以上”“以下”“以内”包括本数), so `保持在97%以上` is at least 97.
     case atLeast = "at_least"
+    /// 不超过, 最多, 以下, 以内: at most the number (an upper bound, never read as a lower one).
+    case atMost = "at_most"
+    /// 不足, 不到, 少于, 低于: less than the number.
+    case lessThan = "less_than"
 }
 
 /// One number found in normalized text.

@@ -84,6 +84,13 @@ public final class ReportStore {
                 t.add(column: "statedGrowthPercent", .double)
             }
         }
+        // How sure extraction is of each value: `high`, or `review` with its reason.
+        migrator.registerMigration("v3") { db in
+            try db.alter(table: "finding") { t in
+                t.add(column: "confidence", .text).notNull().defaults(to: "high")
+                t.add(column: "reviewReason", .text)
+            }
+        }
         return migrator
     }
 
@@ -161,7 +168,7 @@ public final class ReportStore {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT r.sourcePath, r.township, r.county, r.city, r.province, r.year,
                        f.indicator, f.value, f.unit, f.qualifier, f.written, f.evidence, f.offset,
-                       f.statedChange, f.statedGrowthPercent
+                       f.statedChange, f.statedGrowthPercent, f.confidence, f.reviewReason
                 FROM report r LEFT JOIN finding f ON f.reportId = r.id AND f.chosen
                 ORDER BY r.id, f.id
                 """)
@@ -180,6 +187,8 @@ public final class ReportStore {
                                       evidence: row[11], offset: offset, numberOffset: offset, score: 0, chosen: true)
                 finding.statedChange = row[13]
                 finding.statedGrowthPercent = row[14]
+                finding.confidence = Confidence(rawValue: row[15]) ?? .high
+                finding.reviewReason = row[16]
                 reports[path]!.findings.append(finding)
             }
             return reports
@@ -282,8 +291,8 @@ private final class FindingInsert {
         connection = db.sqliteConnection!
         let sql = """
             INSERT INTO finding (reportId, indicator, value, unit, qualifier, written, evidence, offset, chosen,
-                                 statedChange, statedGrowthPercent)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 statedChange, statedGrowthPercent, confidence, reviewReason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message) }
@@ -298,6 +307,12 @@ private final class FindingInsert {
         sqlite3_bind_int(statement, 9, f.chosen ? 1 : 0)
         bind(f.statedChange, 10)
         bind(f.statedGrowthPercent, 11)
+        sqlite3_bind_text(statement, 12, f.confidence.rawValue, -1, Self.transient)
+        if let reason = f.reviewReason {
+            sqlite3_bind_text(statement, 13, reason, -1, Self.transient)
+        } else {
+            sqlite3_bind_null(statement, 13)
+        }
         // The texts are bound without a copy (SQLITE_STATIC): each stays valid until the step inside.
         let code = Self.withText(f.indicator) { indicator in
             Self.withText(f.unit) { unit in

@@ -16,6 +16,8 @@ public struct CheckFinding: Sendable, Equatable {
         case jump
         /// A report whose township or county the gazetteer cannot place.
         case unplaced
+        /// A value extraction was not sure of (`Finding.confidence == .review`), with its reason.
+        case lowConfidence = "review_confidence"
     }
 
     public var place: Place?
@@ -45,9 +47,15 @@ public struct CheckFinding: Sendable, Equatable {
 }
 
 extension Dataset {
-    /// Every consistency finding, ordered by place, year and kind.
-    public func checks() -> [CheckFinding] {
+    /// Every consistency finding, and a finding for each value extraction marked for review
+    /// (`reviews`, from `ReportStore.valuesForReview`), ordered by place, year and kind.
+    public func checks(reviews: [ReviewValue] = []) -> [CheckFinding] {
         var out: [CheckFinding] = []
+        out += reviews.map { r in
+            let place = r.township.map { Place(township: $0, county: r.county, city: r.city, province: r.province) }
+            return CheckFinding(place: place, year: r.year, indicator: r.indicator, kind: .lowConfidence,
+                                message: "提取值\(Self.plain(r.value))待核：\(r.reason)", evidence: r.evidence, source: r.sourcePath)
+        }
         out += rateChecks()
         out += growthChecks()
         out += jumpChecks()
@@ -61,6 +69,11 @@ extension Dataset {
     }
 
     func name(_ indicator: String) -> String { catalog.indicator(indicator)?.name ?? indicator }
+
+    /// 12, 90.52: a value as the report writes it, without a trailing .0.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
 
     /// The tolerance a figure written with its decimals allows: 90.52 may stand for 90.515…90.529 (rounded
     /// or cut off), so a hundredth; 100 for anything from 99 up.

@@ -16,7 +16,9 @@ enum ExtractOutput {
                         ("id", .string(f.indicator)), ("value", .number(formatValue(f.value))),
                         ("unit", .string(f.unit)), ("qualifier", .string(f.qualifier.rawValue)),
                         ("written", .string(f.written)), ("evidence", .string(f.evidence)), ("offset", .int(f.offset)),
+                        ("confidence", .string(f.confidence.rawValue)),
                     ]
+                    if let reason = f.reviewReason { fields.append(("review_reason", .string(reason))) }
                     // Only where the report states a change from last year beside the value.
                     if let change = f.statedChange { fields.append(("stated_change", .number(formatValue(change)))) }
                     if let growth = f.statedGrowthPercent {
@@ -30,14 +32,15 @@ enum ExtractOutput {
 
     /// UTF-8 with a BOM, so that Excel and WPS read the Chinese right; text cells formula-safe (`CellText`).
     static func csv(_ reports: [ExtractedReport], catalog: Catalog) -> String {
-        var out = "\u{FEFF}source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset\n"
+        var out = "\u{FEFF}source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset,confidence,review_reason\n"
         for report in reports {
             let m = report.metadata
             for f in report.chosen(in: catalog) {
                 let text = [report.source, m.township ?? "", m.county ?? "", m.city ?? "", m.province ?? "",
                              m.year.map(String.init) ?? "", f.indicator].map(CellText.field)
                 out += (text + [CellText.number(f.value)] + [f.unit, f.qualifier.rawValue, f.written, f.evidence].map(CellText.field)
-                        + [String(f.offset)]).joined(separator: ",") + "\n"
+                        + [String(f.offset)] + [f.confidence.rawValue, f.reviewReason ?? ""].map(CellText.field))
+                    .joined(separator: ",") + "\n"
             }
         }
         return out
@@ -58,9 +61,10 @@ enum ExtractOutput {
             out += "\n\(m.township ?? missing) \(m.year.map { "\($0)年" } ?? missing)  (\(report.source))\n"
             let rows = chosen.map { f -> [String] in
                 let name = catalog.indicator(f.indicator)?.name ?? f.indicator
-                return [name, ValueText.qualified(formatValue(f.value), f.qualifier.rawValue), f.unit, "“" + f.written + "”"]
+                return [name, ValueText.qualified(formatValue(f.value), f.qualifier.rawValue), f.unit, "“" + f.written + "”",
+                        f.confidence == .high ? "" : "待核 " + (f.reviewReason ?? "")]
             }
-            out += TextTable(header: ["指标", "数值", "单位", "原文"], rows: rows).render()
+            out += TextTable(header: ["指标", "数值", "单位", "原文", "可信度"], rows: rows).render()
         }
         return out
     }

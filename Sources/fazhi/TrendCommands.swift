@@ -278,10 +278,11 @@ struct Check: ParsableCommand {
         abstract: "列出需要人工核对的数字 (list the figures a reviewer must see).",
         discussion: """
         比率与其计数不符、比率超过100%、办结数大于受理数、写明的增长率与上年数不符、
-        同一镇街同一年两份报告、一年内变化超过5倍、行政区划表无法确定的镇街。
+        同一镇街同一年两份报告、一年内变化超过5倍、行政区划表无法确定的镇街，以及提取时标为待核的数值。
         A stated rate its counts do not give, a rate above 100, more closed than received, a stated
         growth the previous value does not give, two reports for one township and year, a change
-        by more than 5 times in a year, a township the gazetteer cannot place.
+        by more than 5 times in a year, a township the gazetteer cannot place, and the values
+        extraction marked for review, with the reason.
         """
     )
 
@@ -293,7 +294,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let data = try store.dataset()
-        let checks = data.checks().filter { $0.place.map(region.region.contains) ?? (region.region == .all) }
+        let reviews = try ReportStore(path: store.db).valuesForReview()
+        let checks = data.checks(reviews: reviews).filter { $0.place.map(region.region.contains) ?? (region.region == .all) }
         switch format {
         case .json: write(Self.json(checks).rendered() + "\n")
         case .table: write(table(checks, data.catalog))

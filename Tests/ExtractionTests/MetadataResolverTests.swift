@@ -192,3 +192,59 @@ func sampleText(_ name: String) throws -> String {
     #expect(standardGazetteer.unit(code: "440881")?.name == "廉江市")
     #expect(standardGazetteer.townships(named: "城关镇").count > 20)
 }
+
+// MARK: - Places never confidently wrong (issue 11)
+
+@Test func townshipWrittenWithoutItsSuffixIsFound() {
+    // 黄石街 is how 广州 writes its 黄石街道 (白云区) in running text; the gazetteer holds one 黄石街道.
+    let meta = resolve("黄石街2024年法治政府建设年度报告\n2024年，黄石街坚持以习近平法治思想为指导，扎实推进法治政府建设。")
+    #expect(meta.township == "黄石街道")
+    #expect(meta.county == "白云区")
+    #expect(meta.city == "广州市")
+}
+
+@Test func aNameThatIsTheTailOfALongerNameDoesNotResolveToAnotherPlace() {
+    // 大街街道 is a street of 张店区 (淄博市); 银杏大街街道 is not it.
+    let meta = resolve("银杏大街街道2024年法治政府建设工作报告\n2024年，银杏大街街道深入学习贯彻习近平法治思想。")
+    #expect(meta.township != "大街街道")
+    #expect(meta.county != "张店区")
+    #expect(meta.city != "淄博市")
+}
+
+@Test func aBreadcrumbNamesTheRegion() {
+    // 江南街道 is in 婺城区, 永康市 and 临海市 of 浙江 alone; the page's breadcrumb names 台州 and 临海.
+    let page = "首页 > 浙江 > 台州 > 临海 > 政府信息公开\n江南街道2024年法治政府建设年度报告\n2024年，江南街道扎实推进法治政府建设。"
+    let meta = resolve(page)
+    #expect(meta.township == "江南街道")
+    #expect(meta.county == "临海市")
+    #expect(meta.city == "台州市")
+    #expect(meta.province == "浙江省")
+}
+
+@Test func aBreadcrumbNamingOnlyTheProvinceLeavesTheCountyOpen() {
+    let page = "首页 > 浙江 > 政府信息公开\n江南街道2024年法治政府建设年度报告\n2024年，江南街道扎实推进法治政府建设。"
+    let meta = resolve(page)
+    #expect(meta.township == "江南街道")
+    #expect(meta.county == nil)
+    #expect(meta.province == "浙江省")
+}
+
+@Test(arguments: [("二〇二四年黄石街道法治政府建设年度报告", 2024), ("黄石街道二零二三年度法治政府建设工作报告", 2023)])
+func aTitleWritingTheYearInChineseNumeralsGivesTheYear(_ title: String, _ year: Int) {
+    let meta = resolve(title + "\n一年来，街道扎实推进法治政府建设。\n二〇二五年一月六日")
+    #expect(meta.year == year)
+}
+
+@Test func aTownshipWrittenWithoutItsLevelWordInTheNamedCountyIsFound() {
+    // 李堡镇 is a town of 海安市 (江苏省); the report names the county and writes the town as 李堡.
+    let meta = resolve("今年以来，在海安市委、市政府的坚强领导下，扎实推进法治政府建设，为李堡“全力打造东部现代化新型小城市”提供法治保障。")
+    #expect(meta.township == "李堡镇")
+    #expect(meta.county == "海安市")
+    #expect(meta.city == "南通市")
+}
+
+@Test func aRangeOfYearsIsNoPublicationDate() {
+    // 2021-2025 is the plan's span: it says nothing of the year the report covers.
+    let meta = resolve("为认真落实法治政府建设年度报告制度，根据《法治政府建设实施纲要(2021-2025年)》，现就本年度法治政府建设情况汇报如下。")
+    #expect(meta.year == nil)
+}

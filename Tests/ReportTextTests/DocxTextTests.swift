@@ -37,7 +37,7 @@ func makeDocx(documentXML: String?, extraEntry: String = "[Content_Types].xml") 
         "良垌镇2024年法治政府建设年度报告",
         "2024年，共排查化解矛盾纠纷 241起&化解率达96%。",
         "甲\t乙\n丙<丁>",
-        "调解",
+        "| 调解 |",
     ])
 }
 

@@ -28,7 +28,7 @@ private let page = """
     #expect(lines.first == "良垌镇2024年法治政府建设年度报告")
     #expect(lines.contains("2024年,良垌镇坚持依法行政 ,共排查化解矛盾纠纷241起,化解率达96%。"))
     #expect(lines.contains("开展“八五”普法宣传活动20场次,R&D<1。"))
-    #expect(lines.contains("调解 40 起"))
+    #expect(lines.contains("| 调解 | 40 起 |"))
     for noise in ["首页", "政务公开", "当前位置", "网站地图", "color", "var menu", "注释", "版权所有", "网站标识码"] {
         #expect(!text.string.contains(noise), "\(noise) should be dropped")
     }

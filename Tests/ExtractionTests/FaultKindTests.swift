@@ -1,0 +1,119 @@
+import Testing
+@testable import Extraction
+import ReportText
+
+/// Sentences in the shape of real misses on reports nobody here had seen (issue 11), one a kind
+/// of fault; each kind is handled by a general rule, and each sentence says what it must yield.
+let faultKindSentences: [GenreSentence] = [
+    // A total followed by its parts: the total, never the largest part.
+    GenreSentence(text: "全年审查各类文件合同共560件，其中规范性文件3件、重大决策5件、合同552件。",
+                  expected: ["review.legality_reviews": 560]),
+    // A village's or an example's figure is not the township's.
+    GenreSentence(text: "如红星村通过议事会调处宅基地纠纷6起。", expected: [:]),
+    GenreSentence(text: "例如，桥头村人民调解委员会全年调解纠纷12件。", expected: [:]),
+    // What the 法律明白人 did themselves is not the township's work.
+    GenreSentence(text: "培养法律明白人45名，参与调解纠纷30件，成功率90%。", expected: ["legal.literates": 45]),
+    // A total stated after its parts.
+    GenreSentence(text: "12个村均成立调委会，连同镇调委会共13个。", expected: ["mediation.committees": 13]),
+    // From–to: the report year's value (the previous year's is its stated change).
+    GenreSentence(text: "持证执法人员由上年的15人增至19人。", expected: ["enforcement.certified_staff": 19]),
+    // Subjects named by who was served or what they hold.
+    GenreSentence(text: "为260余名群众提供法律咨询。", expected: ["legal.consultations": 260],
+                  qualifiers: ["legal.consultations": .moreThan]),
+    GenreSentence(text: "累计35人持证，持证率85.4%。",
+                  expected: ["enforcement.certified_staff": 35, "enforcement.certified_rate": 85.4]),
+    GenreSentence(text: "16名执法人员全部持证上岗。", expected: ["enforcement.certified_staff": 16]),
+    // Trainings of cadres and staff, and 学法 sessions, are not publicity events.
+    GenreSentence(text: "对村干部开展法律培训5次。", expected: [:]),
+    GenreSentence(text: "组织镇村干部开展普法培训3场次。", expected: [:]),
+    GenreSentence(text: "全年组织干部职工集中学法12次。", expected: [:]),
+    // A body named as a helper is not the subject.
+    GenreSentence(text: "整合综治、信访、司法等力量，全年化解矛盾纠纷近200件。",
+                  expected: ["mediation.disputes": 200], qualifiers: ["mediation.disputes": .nearly]),
+    // Units in brackets; 保持在…以上 is at least (以上 includes the number).
+    GenreSentence(text: "受理来信来访41件(次)。", expected: ["petitions.received": 41]),
+    GenreSentence(text: "矛盾纠纷化解率保持在97%以上。", expected: ["mediation.resolution_rate": 97],
+                  qualifiers: ["mediation.resolution_rate": .atLeast]),
+    // Upper bounds are not lower bounds.
+    GenreSentence(text: "全年受理信访件不超过5件。", expected: ["petitions.received": 5],
+                  qualifiers: ["petitions.received": .atMost]),
+    GenreSentence(text: "全年发生行政诉讼案件不足10件。", expected: ["review.litigation_cases": 10],
+                  qualifiers: ["review.litigation_cases": .lessThan]),
+    GenreSentence(text: "全年收到行政复议申请少于3件。", expected: ["review.reconsideration_cases": 3],
+                  qualifiers: ["review.reconsideration_cases": .lessThan]),
+    GenreSentence(text: "全年受理信访件3件以下。", expected: ["petitions.received": 3],
+                  qualifiers: ["petitions.received": .atMost]),
+    GenreSentence(text: "全年发放宣传资料不到1万份。", expected: ["publicity.materials": 10000],
+                  qualifiers: ["publicity.materials": .lessThan]),
+    // Numbers in every written form.
+    GenreSentence(text: "全年调解矛盾纠纷廿三件。", expected: ["mediation.disputes": 23]),
+    GenreSentence(text: "全年发放宣传资料1万600份。", expected: ["publicity.materials": 10600]),
+    GenreSentence(text: "全年排查矛盾纠纷1百01件。", expected: ["mediation.disputes": 101]),
+    GenreSentence(text: "全年发放宣传资料3千5百份。", expected: ["publicity.materials": 3500]),
+    GenreSentence(text: "全年发放宣传资料两万零五百份。", expected: ["publicity.materials": 20500]),
+]
+
+@Test(arguments: faultKindSentences)
+func faultKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
+    let found = chosenValues(sentence.text)
+    #expect(found.mapValues(\.value) == sentence.expected)
+    for (id, qualifier) in sentence.qualifiers {
+        #expect(found[id]?.qualifier == qualifier)
+    }
+}
+
+@Test func fromToStatementGivesThePreviousYearAsItsChange() {
+    let found = chosenValues("持证执法人员由上年的15人增至19人。")
+    #expect(found["enforcement.certified_staff"]?.value == 19)
+    #expect(found["enforcement.certified_staff"]?.statedChange == 4)
+}
+
+/// Kinds seen in the real passages gathered for issue 11 (the tuning part), each written anew.
+let realPassageKinds: [GenreSentence] = [
+    // A list leading into its count: the subject listed first counts the number at the list's end.
+    GenreSentence(text: "通过举办法治宣讲、发放宣传资料、设置展板等30余场次。", expected: ["publicity.events": 30],
+                  qualifiers: ["publicity.events": .moreThan]),
+    // …but a subject listed as a topic does not reach past the comma.
+    GenreSentence(text: "研究解决执法协同、普法宣传等重大问题近10项，自行开展法治建设督查2次。", expected: [:]),
+    // 走村入户 is no village's name.
+    GenreSentence(text: "2024年，共走村入户开展法治宣讲活动70余场次。", expected: ["publicity.events": 70]),
+    // How often is not how many.
+    GenreSentence(text: "我镇积极开展普法宣传“六进”活动，每月至少开展3场次禁毒普法宣传。", expected: [:]),
+    // A topic named inside the clause (信访工作条例) does not stop the events subject carried from before.
+    GenreSentence(text: "结合“八五”普法规划，开展民法典、信访工作条例等主题宣传20场次，发放宣传资料5000余份。",
+                  expected: ["publicity.events": 20, "publicity.materials": 5000]),
+    // 三项制度 is the name of a system, not three reviews.
+    GenreSentence(text: "深入推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度。", expected: [:]),
+]
+
+@Test(arguments: realPassageKinds)
+func realPassageKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
+    let found = chosenValues(sentence.text)
+    #expect(found.mapValues(\.value) == sentence.expected)
+    for (id, qualifier) in sentence.qualifiers {
+        #expect(found[id]?.qualifier == qualifier)
+    }
+}
+
+@Test func traditionalCharactersMatchTheCatalogsSimplifiedWords() {
+    // 培訓 is 培训: trainings of cadres are no publicity events in either script.
+    let text = "今年，對鄉村干部開展法律培訓4次，全年開展普法宣傳活動12場次。"
+    let normalized = TextNormalizer.normalize(text)
+    let extractor = IndicatorExtractor(catalog: standardCatalog, simplified: standardGazetteer.simplifiedTable)
+    let found = extractor.findings(in: normalized, sentences: SentenceSplitter.split(normalized),
+                                   original: Array(text.unicodeScalars)).filter(\.chosen)
+    #expect(found.map(\.indicator) == ["publicity.events"])
+    #expect(found.first?.value == 12)
+}
+
+@Test func aValueWithARivalCandidateIsMarkedForReview() {
+    let found = chosenValues("全年受理信访件12件。全年受理信访事项15件。")
+    #expect(found["petitions.received"]?.confidence == .review)
+    #expect(found["petitions.received"]?.reviewReason?.contains("另有候选值") == true)
+}
+
+@Test func aCleanValueIsHighConfidence() {
+    let found = chosenValues("全年共排查化解矛盾纠纷158件，化解率达100%。")
+    #expect(found["mediation.disputes"]?.confidence == .high)
+    #expect(found["mediation.disputes"]?.reviewReason == nil)
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import ZIPFoundation
+import ReportText
+@testable import Extraction
+
+/// Tables as reports give them, in plain text (as portals print them), HTML and DOCX: the chosen
+/// values by indicator, with the evidence of one of them.
+private func tableValues(_ document: ReportDocument) -> [String: Finding] {
+    let report = ReportExtractor(catalog: standardCatalog, gazetteer: standardGazetteer).extract(document, source: "t")
+    return Dictionary(uniqueKeysWithValues: report.findings.filter(\.chosen).map { ($0.indicator, $0) })
+}
+
+private func read(_ name: String, _ data: Data) throws -> ReportDocument {
+    try ReportReader.read(data: data, url: URL(fileURLWithPath: "/tmp/\(name)"))
+}
+
+private let title = "良垌镇2024年法治政府建设年度报告\n2024年，良垌镇扎实推进法治政府建设。\n"
+
+@Test func aTwoColumnTableGivesEachRowsFigure() throws {
+    let text = title + """
+    | 项目 | 数量 |
+    | 排查化解矛盾纠纷（件） | 158 |
+    | 发放宣传资料 | 2万余份 |
+    | 矛盾纠纷化解率 | 98.5% |
+    """
+    let found = tableValues(try read("a.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 158, "publicity.materials": 20000,
+                                         "mediation.resolution_rate": 98.5])
+    #expect(found["publicity.materials"]?.qualifier == .moreThan)
+    #expect(found["mediation.disputes"]?.evidence == "项目 | 数量 / 排查化解矛盾纠纷（件） | 158")
+}
+
+@Test func aTableWithAColumnPerYearGivesTheReportYearsColumn() throws {
+    let text = title + """
+    | 指标 | 2023年 | 2024年 | 增减 |
+    |---|---|---|---|
+    | 受理信访件数（件） | 40 | 46 | +6 |
+    | 持证执法人员（人） | 50 | 52 | +2 |
+    """
+    let found = tableValues(try read("b.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["petitions.received": 46, "enforcement.certified_staff": 52])
+    #expect(found["petitions.received"]?.evidence == "指标 | 2023年 | 2024年 | 增减 / 受理信访件数（件） | 40 | 46 | +6")
+}
+
+@Test func aUnitInTheColumnHeaderIsTheCountsUnit() throws {
+    let text = title + """
+    | 工作事项 | 件数（件） |
+    | 受理信访事项 | 31 |
+    | 收到行政复议申请 | 2 |
+    """
+    let found = tableValues(try read("c.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["petitions.received": 31, "review.reconsideration_cases": 2])
+}
+
+@Test func mergedCellsOfAnHTMLTableLabelEveryRowAndColumnTheyCover() throws {
+    let html = """
+    <html><head><title>良垌镇2024年法治政府建设年度报告</title></head><body>
+    <p>2024年，良垌镇扎实推进法治政府建设。</p>
+    <table border="1">
+    <tr><th rowspan="2">项目</th><th colspan="2">数量</th></tr>
+    <tr><th>2023年</th><th>2024年</th></tr>
+    <tr><td rowspan="2"><p>矛盾纠纷</p></td><td>调解120件</td><td>调解158件</td></tr>
+    <tr><td>化解率95%</td><td>化解率98.5%</td></tr>
+    <tr><td>发放宣传资料（份）</td><td>18000</td><td>20500</td></tr>
+    </table></body></html>
+    """
+    let found = tableValues(try read("d.html", Data(html.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 158, "mediation.resolution_rate": 98.5,
+                                         "publicity.materials": 20500])
+    #expect(found["mediation.resolution_rate"]?.evidence
+            == "项目 | 数量 | 数量 / 项目 | 2023年 | 2024年 / 矛盾纠纷 | 化解率95% | 化解率98.5%")
+}
+
+@Test func aDOCXTableWithMergedCellsIsReadAsATable() throws {
+    func cell(_ text: String, _ props: String = "") -> String {
+        "<w:tc><w:tcPr>\(props)</w:tcPr><w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:tc>"
+    }
+    func row(_ cells: String...) -> String { "<w:tr>" + cells.joined() + "</w:tr>" }
+    let span = "<w:gridSpan w:val=\"2\"/>", restart = "<w:vMerge w:val=\"restart\"/>", merged = "<w:vMerge/>"
+    let table = "<w:tbl>"
+        + row(cell("项目", restart), cell("数量", span))
+        + row(cell("", merged), cell("2023年"), cell("2024年"))
+        + row(cell("法律明白人（人）"), cell("80"), cell("96"))
+        + row(cell("法律咨询（人次）"), cell("700"), cell("812"))
+        + "</w:tbl>"
+    let xml = """
+    <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+    <w:p><w:r><w:t>良垌镇2024年法治政府建设年度报告</w:t></w:r></w:p>\
+    <w:p><w:r><w:t>2024年，良垌镇扎实推进法治政府建设。</w:t></w:r></w:p>\(table)</w:body></w:document>
+    """
+    let archive = try Archive(accessMode: .create)
+    let bytes = Data(xml.utf8)
+    try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(bytes.count),
+                         compressionMethod: .deflate) { position, size in
+        bytes.subdata(in: Int(position)..<(Int(position) + size))
+    }
+    let found = tableValues(try read("e.docx", try #require(archive.data)))
+    #expect(found.mapValues(\.value) == ["legal.literates": 96, "legal.consultations": 812])
+    #expect(found["legal.literates"]?.evidence == "项目 | 数量 | 数量 / 项目 | 2023年 | 2024年 / 法律明白人（人） | 80 | 96")
+}
+
+@Test func aLayoutTableOfOneColumnLeavesTheProseAsProse() throws {
+    let html = """
+    <html><head><title>良垌镇2024年法治政府建设年度报告</title></head><body><table><tr><td>
+    <p>良垌镇2024年法治政府建设年度报告</p><p>2024年，全镇共排查化解矛盾纠纷241起，化解率达96%。</p>
+    </td></tr></table></body></html>
+    """
+    let found = tableValues(try read("f.html", Data(html.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 241, "mediation.resolution_rate": 96])
+}
