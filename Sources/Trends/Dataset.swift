@@ -26,7 +26,11 @@ public struct Dataset: Sendable {
     let columnOfIndicator: [String: Int]
     /// The townships each region should report (see `Roster`); empty until set. Coverage, 未报送 rows
     /// and the size a matched panel is judged by count against it.
-    public var roster: Roster = .empty
+    public var roster: Roster = .empty {
+        didSet { rosterIndex = RosterIndex(roster, places: places) }
+    }
+    /// The roster looked up by place number, made once when the roster is set.
+    var rosterIndex = RosterIndex()
 
     public init(values: [StoredValue], reports: [ReportRecord] = [], catalog: Catalog) {
         self.init(values: ValueTable(values), reports: reports, catalog: catalog)

@@ -46,7 +46,7 @@ extension Dataset {
     /// The change from `year - 1` to `year` over the townships of the region that give the indicator in both.
     public func matchedChange(_ indicator: String, year: Int, in region: Region = .all) -> MatchedChange {
         let inRegion = placeNumbers(in: region)
-        let expected = attendance(year: year, in: region).expected.count
+        let expected = expectedCount(year: year, in: region)
         let definition = catalog.indicator(indicator)
         var result = MatchedChange(indicator: indicator, year: year, basis: .sum, matched: [], expected: expected,
                                    current: nil, previous: nil, currentQualifier: "exact", previousQualifier: "exact")

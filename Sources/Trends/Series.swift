@@ -95,7 +95,7 @@ extension Dataset {
         }
         return regionYears.sorted().map { year in
             var point = pooled(indicator, year: year, among: inRegion)
-            point.coverage.expected = attendance(year: year, in: region).expected.count
+            point.coverage.expected = expectedCount(year: year, in: region)
             return point
         }
     }
@@ -104,7 +104,7 @@ extension Dataset {
     /// townships that give both (never a mean of rates); a rate without counts has no pooled value.
     public func pooled(_ indicator: String, year: Int, in region: Region = .all) -> RollupPoint {
         var point = pooled(indicator, year: year, among: placeNumbers(in: region))
-        point.coverage.expected = attendance(year: year, in: region).expected.count
+        point.coverage.expected = expectedCount(year: year, in: region)
         return point
     }
 
