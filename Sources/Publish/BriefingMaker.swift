@@ -87,7 +87,7 @@ public struct BriefingMaker {
         }
         let n = c.matched.count
         guard let yoy = c.change else {
-            return english ? "only \(n) of \(c.expected) townships reported it in both years: too few for a change"
+            return english ? "only \(n) of \(c.expected) in both years: no change"
                 : "仅\(n)个镇街两年均有数据（共\(c.expected)个），不计变化"
         }
         let about = c.approximate ? (english ? "about " : "约") : ""

@@ -83,6 +83,10 @@ enum County {
                               language: .zh)
     let staff = try #require(County.catalog.indicator("enforcement.certified_staff"))
     #expect(maker.tile(maker.figure(staff)).value == "约152人")
+    // The ranking's total says so too, and the like-for-like change is approximate only where E's figure enters it: not.
+    let chart = try maker.maker.chart(.init(kind: .rank, indicators: [staff.id], year: 2024))
+    #expect(chart.subtitle?.contains("合计约152人") == true, "\(chart.subtitle ?? "")")
+    #expect(maker.figure(staff).change.approximate == false)
 }
 
 @Test func aSmallPanelSaysSoInsteadOfAPercentage() throws {

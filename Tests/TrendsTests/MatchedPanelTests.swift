@@ -67,6 +67,15 @@ final class MatchedPanelTests: XCTestCase {
         XCTAssertFalse(c.isSmall)
         XCTAssertEqual(c.change?.absolute, 12)
         XCTAssertEqual(c.change?.relative ?? 0, 12.0 / 90 * 100, accuracy: 1e-9)
+        // A report from elsewhere (G镇 of 乙县, 2024 only) changes the totals, not the like-for-like change.
+        let everywhere = data.matchedChange("enforcement.certified_staff", year: 2024)
+        XCTAssertEqual(everywhere.matched.map(\.township), ["B镇", "C镇", "D镇"])
+        XCTAssertEqual(everywhere.previous, 90)
+        XCTAssertEqual(everywhere.current, 102)
+        // 3 matched of 7 expected (甲县's 6 and G) is under half: said, not turned into a percentage.
+        XCTAssertEqual(everywhere.expected, 7)
+        XCTAssertNil(everywhere.change)
+        XCTAssertEqual(data.pooled("enforcement.certified_staff", year: 2024).value, 159)
         // The totals over whoever reported differ by 52: not a change of the county.
         XCTAssertEqual(data.pooled("enforcement.certified_staff", year: 2024, in: .county("甲县")).value, 152)
         XCTAssertEqual(data.pooled("enforcement.certified_staff", year: 2023, in: .county("甲县")).value, 100)
