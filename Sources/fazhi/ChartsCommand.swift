@@ -62,12 +62,12 @@ struct ChartsCommand: ParsableCommand {
                 return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
             }
         }
-        var written = 0, descriptions: [String: String] = [:]
-        for ((item, _), result) in zip(jobs, results) {
+        var written = 0, descriptions: [String: String] = [:], changedNames: [String] = []
+        for ((item, drawn), result) in zip(jobs, results) {
             switch result {
             case .success(let (description, changed)):
                 descriptions[item.stem] = description
-                if changed { written += 1 }
+                if changed { written += 1; changedNames.append("\(item.stem).\(drawn.rawValue)") }
             case .failure(let error): printError("\(item.stem): \(error)")
             }
         }
@@ -78,7 +78,7 @@ struct ChartsCommand: ParsableCommand {
             for format in [OutputFormat.pdf, .png, .svg] {
                 let name = "briefing-\(latest).\(format.rawValue)"
                 let data = try draw(scene, format: format, scale: 2)
-                if try writeIfChanged(data, to: folder.appendingPathComponent(name)) { written += 1 }
+                if try writeIfChanged(data, to: folder.appendingPathComponent(name)) { written += 1; changedNames.append(name) }
                 briefingFiles.append(name)
             }
         }
@@ -86,10 +86,12 @@ struct ChartsCommand: ParsableCommand {
         let note = maker.watermark.map { _ in "示例数据：由 fazhi sample 生成的虚构县，数字不代表任何真实镇街。" }
         let page = Gallery.html(title: "\(maker.regionTitle)镇街法治政府建设指标图表", entries: entries, formats: formats,
                                 briefing: briefingFiles, note: note)
-        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { written += 1 }
+        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { written += 1; changedNames.append("index.html") }
         removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + briefingFiles + ["index.html"]))
         for s in skipped { printError("未画 (skipped) \(s)") }
-        printError("\(items.count) 张图 × \(formats.count) 种格式，改动 \(written) 个文件 (\(written) files changed) → \(out)/index.html")
+        // A few changed files are named: a rerun that changes one says which.
+        let named = (1...5).contains(written) ? "：" + changedNames.joined(separator: "、") : ""
+        printError("\(items.count) 张图 × \(formats.count) 种格式，改动 \(written) 个文件\(named) (\(written) files changed) → \(out)/index.html")
     }
 
     /// Charts of an earlier run that this run no longer draws (an indicator gone, a new latest year).
