@@ -148,6 +148,15 @@ public struct BriefingMaker {
         trend?.words = words
         ranking?.words = words
         if english {
+            // The measure word in English (人 → people); one without a counterpart is left out.
+            func englishUnit(_ unit: String?) -> String? {
+                guard let unit, unit != "%" else { return unit }
+                let word = Self.englishUnit(unit).trimmingCharacters(in: .whitespaces)
+                return word.isEmpty ? nil : word
+            }
+            let trendUnit = englishUnit(trend?.unit), rankingUnit = englishUnit(ranking?.unit)
+            trend?.unit = trendUnit
+            ranking?.unit = rankingUnit
             // The charts' subtitles are written in Chinese by ChartMaker: say the same in English.
             if let t = trend {
                 let townships = Set(t.rows.map(\.township)).count
