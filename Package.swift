@@ -41,10 +41,14 @@ let package = Package(
         .target(name: "Trends", dependencies: ["Store", "Extraction"]),
         // a fictional county's reports with their true values, for tests, benchmarks and demos.
         .target(name: "SampleReports", dependencies: ["ReportText"]),
+        // libxlsxwriter from the system (apt: libxlsxwriter-dev), for tables Excel and WPS open with numbers as numbers.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // composition: chart sets, the briefing sheet, tables and the summary paragraph.
+        .target(name: "Publish", dependencies: ["Trends", "Plot", "Extraction", "SampleReports", "CXLSXWriter"]),
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "Store", "Trends", "Plot", "SampleReports",
+                "ReportText", "Extraction", "Store", "Trends", "Plot", "SampleReports", "Publish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Extraction"]),
         .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Trends", "Store", "Extraction", "Plot"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: [

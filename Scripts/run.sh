@@ -16,10 +16,12 @@ fazhi=.build/release/fazhi
 # A fictional county of 30 townships over six years, to show what a county's chart set looks like.
 "$fazhi" sample --townships 30 --years 2020-2025 --out Data/example
 "$fazhi" extract Data/example/reports --db Data/example.sqlite --corrections Data/example-corrections.csv >/dev/null
-"$fazhi" charts --db Data/example.sqlite --out Charts/example
+ex=(--db Data/example.sqlite --roster Data/example/roster.csv)
+"$fazhi" charts "${ex[@]}" --out Charts/example
+# The paragraphs of the county's annual report, with footnotes naming the reports (shown in the README).
+"$fazhi" summary --year 2025 --county 示例县 "${ex[@]}" --format md -o Charts/example/summary-2025.md
 # One chart of each kind for the README, from the example county.
 g=Charts/gallery
-ex=(--db Data/example.sqlite)
 "$fazhi" chart trend petitions.closure_rate --township 例湖镇 --township 例江镇 "${ex[@]}" -o $g/trend.png
 "$fazhi" chart rank mediation.disputes --year 2025 "${ex[@]}" -o $g/rank.png
 "$fazhi" chart grouped petitions.received --years 2022-2025 --township 例湖镇 --township 例江镇 --township 例山镇 \

@@ -9,17 +9,25 @@ public struct ChartWords: Sendable, Equatable {
     public var noteSeparator = "；"
     public var noteEnd = "。"
     /// Notes for values drawn as markers (trend, slope, small multiples).
-    public var approximateMarker = "空心点为约数（余）"
+    public var approximateMarker = "空心点为约数或界限（约、近、余、以上、不超过、不足，照报告原文）"
     public var derivedMarker = "菱形为推算值"
     public var correctedMarker = "方形为经更正的值"
     /// Notes for values written as labels with 余, * and †.
-    public var approximateLabel = "“余”为约数或下限"
+    public var approximateLabel = "约、近、余、以上、不超过、不足照报告原文，为约数或界限"
+    /// A sum or pooled figure that approximate values went into.
+    public var approximateTotal = "合计含约数"
+    /// Qualifiers written in English (about 2,500, over 1,900) rather than Chinese (约2500, 1900余).
+    public var englishQualifiers = false
     public var derivedLabel = "* 为推算值"
     public var correctedLabel = "† 为经更正的值"
     public var median = "中位数"
     public var notReported = "未报告"
+    /// A township of the roster that sent no report at all.
+    public var notSubmitted = "未报送"
     /// The last line of a ranking that had no room for every township without a value; "{n}" is how many.
     public var moreNotReported = "另有{n}个乡镇未报告"
+    /// The same for townships that sent no report at all.
+    public var moreNotSubmitted = "另有{n}个乡镇未报送"
     public var noData = "无数据"
     /// A ranking too long for its height leaves out its middle; "{n}" is how many townships.
     public var middleLeftOut = "…… 中间{n}个乡镇略 ……"
@@ -42,6 +50,9 @@ public struct ChartWords: Sendable, Equatable {
         }
     }
 
+    /// The abbreviation of a thousand, for numbers that must shrink to fit a heatmap cell (1.2千, 1.2k).
+    public var thousand = "千"
+
     public init() {}
 
     public static let chinese = ChartWords()
@@ -52,15 +63,20 @@ public struct ChartWords: Sendable, Equatable {
         w.note = "Note: "
         w.noteSeparator = "; "
         w.noteEnd = "."
-        w.approximateMarker = "hollow markers are approximate (余)"
+        w.approximateMarker = "hollow markers are approximate or bounds, as the report wrote them"
         w.derivedMarker = "diamonds are derived"
         w.correctedMarker = "squares are corrected"
-        w.approximateLabel = "余 marks an approximate figure or a lower bound"
+        w.approximateLabel = "about, nearly, over, at least, at most and under are the report's own words"
+        w.approximateTotal = "the total includes approximate figures"
+        w.englishQualifiers = true
+        w.thousand = "k"
         w.derivedLabel = "* marks a derived value"
         w.correctedLabel = "† marks a corrected value"
         w.median = "median"
         w.notReported = "not reported"
+        w.notSubmitted = "no report sent"
         w.moreNotReported = "{n} more townships did not report"
+        w.moreNotSubmitted = "{n} more townships sent no report"
         w.noData = "No data"
         w.middleLeftOut = "… {n} townships in between left out …"
         w.onlyTopDrawn = "Only the {shown} townships highest in the latest year are drawn (of {all})."

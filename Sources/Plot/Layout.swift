@@ -64,8 +64,18 @@ final class Builder {
 
     var words: ChartWords { chart.words }
 
+    /// A value with the report's own words around it (约2500, 近1900, 1900余) and the marks * and †.
     func label(_ v: Double, _ flags: ValueFlags) -> String {
-        formatted(v) + flagSuffix(flags)
+        flags.qualify(formatted(v), english: words.englishQualifiers) + markSuffix(flags)
+    }
+    /// Labels for values drawn side by side, each with as many decimals as tell them apart.
+    func labels(_ values: [(Double, ValueFlags)]) -> [String] {
+        let numbers = NumberFormat.distinct(values.map(\.0), style: style, magnitudes: words.magnitudes)
+        return zip(numbers, values).map { n, v in v.1.qualify(n, english: words.englishQualifiers) + markSuffix(v.1) }
+    }
+    /// * for derived, † for corrected.
+    func markSuffix(_ f: ValueFlags) -> String {
+        (f.contains(.derived) ? "*" : "") + (f.contains(.corrected) ? "†" : "")
     }
     /// A value in the chart's words: 1.2万 in Chinese, 12,000 in English.
     func formatted(_ v: Double) -> String {
@@ -76,8 +86,17 @@ final class Builder {
     }
     /// The widest year label, for spacing year ticks.
     var widestYearLabel: String { words.year(2024) }
+    /// The marks of a value drawn without its figure (above a bar): the qualifier's word alone, *, †.
     func flagSuffix(_ f: ValueFlags) -> String {
-        (f.contains(.approximate) ? "余" : "") + (f.contains(.derived) ? "*" : "") + (f.contains(.corrected) ? "†" : "")
+        var q = ""
+        if f.contains(.approximate) {
+            if words.englishQualifiers {
+                q = f.contains(.moreThan) || f.contains(.atLeast) ? "+" : f.contains(.atMost) ? "≤" : f.contains(.lessThan) ? "<" : "~"
+            } else {
+                q = f.qualify("", english: false)
+            }
+        }
+        return q + markSuffix(f)
     }
 
     /// Notes for the flags present, for labels (余 * †) or markers (hollow, diamond, square).

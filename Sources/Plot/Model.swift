@@ -2,14 +2,54 @@ import Foundation
 
 /// How a value was obtained; shown on charts as marks and explained in a note.
 public struct ValueFlags: OptionSet, Sendable, Hashable, Codable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    /// "余", "约", "超过": the report gives a lower bound or a rounded figure.
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// "余", "约", "近", "以上", "不超过", "不足": the report gives a bound or a rounded figure. Set with one
+    /// of the qualifier flags below, which say which words to write; alone it is written 约.
     public static let approximate = ValueFlags(rawValue: 1)
     /// Computed (a rate, a sum), not read from a report.
     public static let derived = ValueFlags(rawValue: 2)
     /// Changed by a correction row.
     public static let corrected = ValueFlags(rawValue: 4)
+    /// 1900余 (more_than).
+    public static let moreThan = ValueFlags(rawValue: 8)
+    /// 约2500 (about).
+    public static let about = ValueFlags(rawValue: 16)
+    /// 近1900 (nearly).
+    public static let nearly = ValueFlags(rawValue: 32)
+    /// 2500以上 (at_least).
+    public static let atLeast = ValueFlags(rawValue: 64)
+    /// 不超过2500 (at_most).
+    public static let atMost = ValueFlags(rawValue: 128)
+    /// 不足2500 (less_than).
+    public static let lessThan = ValueFlags(rawValue: 256)
+
+    /// The flags of a report's qualifier (`exact`, `more_than`, `about`, `nearly`, `at_least`, `at_most`,
+    /// `less_than`); an unknown qualifier other than `exact` is approximate, written 约.
+    public static func qualifier(_ raw: String) -> ValueFlags {
+        switch raw {
+        case "exact", "": return []
+        case "more_than": return [.approximate, .moreThan]
+        case "about": return [.approximate, .about]
+        case "nearly": return [.approximate, .nearly]
+        case "at_least": return [.approximate, .atLeast]
+        case "at_most": return [.approximate, .atMost]
+        case "less_than": return [.approximate, .lessThan]
+        default: return [.approximate]
+        }
+    }
+
+    /// The qualifier's words around a written number, as the report put them: 约2500, 近1900, 1900余,
+    /// 2500以上, 不超过2500, 不足2500; in English about 2,500, nearly 1,900, over 1,900, at least, at most, under.
+    public func qualify(_ number: String, english: Bool = false) -> String {
+        if contains(.moreThan) { return english ? "over " + number : number + "余" }
+        if contains(.nearly) { return english ? "nearly " + number : "近" + number }
+        if contains(.atLeast) { return english ? "at least " + number : number + "以上" }
+        if contains(.atMost) { return english ? "at most " + number : "不超过" + number }
+        if contains(.lessThan) { return english ? "under " + number : "不足" + number }
+        if contains(.approximate) { return english ? "about " + number : "约" + number }
+        return number
+    }
 }
 
 /// One value of one township: in one year, for one indicator. `value == nil` means not reported (未报告).
@@ -19,13 +59,17 @@ public struct Row: Sendable, Hashable, Codable {
     public var indicator: String?
     public var value: Double?
     public var flags: ValueFlags
+    /// False for a township that sent no report (未报送), as against one whose report lacks the value (未报告).
+    public var submitted: Bool
 
-    public init(township: String, year: Int? = nil, indicator: String? = nil, value: Double?, flags: ValueFlags = []) {
+    public init(township: String, year: Int? = nil, indicator: String? = nil, value: Double?, flags: ValueFlags = [],
+                submitted: Bool = true) {
         self.township = township
         self.year = year
         self.indicator = indicator
         self.value = value
         self.flags = flags
+        self.submitted = submitted
     }
 }
 

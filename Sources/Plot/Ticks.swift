@@ -185,15 +185,33 @@ public enum NumberFormat {
     }
 
     /// A single value: 3,456; 12.5; 1.2万; 3.5亿; 96.5%.
+    /// `extraDecimals` adds places beyond these, for labels that must tell close values apart (1.09万, 1.12万).
     public static func value(_ v: Double, style: ValueStyle, maxDecimals: Int = 1,
-                             magnitudes: [ChartWords.Magnitude] = ChartWords.chinese.magnitudes) -> String {
-        if style == .percent { return trimmed(v, maxDecimals) + "%" }
+                             magnitudes: [ChartWords.Magnitude] = ChartWords.chinese.magnitudes, extraDecimals: Int = 0) -> String {
+        if style == .percent { return trimmed(v, maxDecimals + extraDecimals) + "%" }
         let (div, suffix) = divisor(forMax: v, magnitudes: magnitudes)
-        if div == 1 { return trimmed(v, maxDecimals) }
+        if div == 1 { return trimmed(v, maxDecimals + extraDecimals) }
         let x = v / div
         // 1.2万, 12.3万, 123万, 3.56亿: about three significant digits.
         let d = abs(x) >= 100 ? 0 : (abs(x) >= 10 ? 1 : (div == 1e8 ? 2 : 1))
-        return trimmed(x, d) + suffix
+        return trimmed(x, d + extraDecimals) + suffix
+    }
+
+    /// Labels for a set of values with the fewest extra decimals (up to 4) at which different values get
+    /// different labels: 10900 and 11200 are 1.09万 and 1.12万, not both 1.1万.
+    public static func distinct(_ values: [Double], style: ValueStyle,
+                                magnitudes: [ChartWords.Magnitude] = ChartWords.chinese.magnitudes) -> [String] {
+        var labels: [String] = []
+        for extra in 0...4 {
+            labels = values.map { value($0, style: style, magnitudes: magnitudes, extraDecimals: extra) }
+            var seen: [String: Double] = [:]
+            var clash = false
+            for (l, v) in zip(labels, values) {
+                if let other = seen.updateValue(v, forKey: l), other != v { clash = true; break }
+            }
+            if !clash { break }
+        }
+        return labels
     }
 
     /// 2024年

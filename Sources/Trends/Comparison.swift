@@ -5,12 +5,16 @@ public struct Comparison: Sendable, Equatable {
         public var rank: Int?
         public var place: Place
         public var observation: Observation?
+        /// False for a township of the roster that sent no report this year (未报送); true for one that
+        /// reported but gave no value of the indicator (未报告).
+        public var submitted: Bool = true
     }
 
     public var indicator: String
     public var year: Int
     public var region: Region
-    /// Ranked townships first, then those without a value, by place.
+    /// Ranked townships first, then those that reported without a value, by place, then those of the
+    /// roster that sent nothing (`submitted` false), by place.
     public var rows: [Row]
     public var median: Double?
     public var pooled: RollupPoint
@@ -21,10 +25,16 @@ extension Dataset {
     public func compare(_ indicator: String, year: Int, in region: Region = .all) -> Comparison {
         let inRegion = placeNumbers(in: region)
         let members = memberNumbers(indicator, among: inRegion, year: year)
+        let who = attendance(year: year, in: region)
+        let memberSet = Set(members.map { places[$0] })
+        let notSubmitted = who.missing.filter { !memberSet.contains($0) }
+            .map { Comparison.Row(rank: nil, place: $0, observation: nil, submitted: false) }
+        var pooledPoint = pooled(indicator, year: year, among: inRegion)
+        pooledPoint.coverage.expected = who.expected.count
         guard let c = columnOfIndicator[indicator] else {
             return Comparison(indicator: indicator, year: year, region: region,
-                              rows: members.map { Comparison.Row(rank: nil, place: places[$0], observation: nil) },
-                              median: nil, pooled: pooled(indicator, year: year, among: inRegion))
+                              rows: members.map { Comparison.Row(rank: nil, place: places[$0], observation: nil) } + notSubmitted,
+                              median: nil, pooled: pooledPoint)
         }
         let column = columns[c]
         var withValue: [(place: Int, entry: Int, value: Double)] = []
@@ -41,9 +51,9 @@ extension Dataset {
             rows.append(Comparison.Row(rank: rank, place: places[v.place], observation: observation(c, v.place, v.entry)))
         }
         rows += without.map { Comparison.Row(rank: nil, place: places[$0], observation: nil) }
+        rows += notSubmitted
         return Comparison(indicator: indicator, year: year, region: region, rows: rows,
-                          median: median(withValue.map(\.value)),
-                          pooled: pooled(indicator, year: year, among: inRegion))
+                          median: median(withValue.map(\.value)), pooled: pooledPoint)
     }
 
     /// The latest year in which any township of the region has a value of the indicator.

@@ -24,6 +24,13 @@ public struct Dataset: Sendable {
     /// Plain numbers keep a store of 40,000 townships quick to load and to let go of.
     let columns: [IndicatorValues]
     let columnOfIndicator: [String: Int]
+    /// The townships each region should report (see `Roster`); empty until set. Coverage, 未报送 rows
+    /// and the size a matched panel is judged by count against it.
+    public var roster: Roster = .empty {
+        didSet { rosterIndex = RosterIndex(roster, places: places) }
+    }
+    /// The roster looked up by place number, made once when the roster is set.
+    var rosterIndex = RosterIndex()
 
     public init(values: [StoredValue], reports: [ReportRecord] = [], catalog: Catalog) {
         self.init(values: ValueTable(values), reports: reports, catalog: catalog)
@@ -368,6 +375,14 @@ extension Dataset {
         case .ratio(let ni, let di):
             let ratio = columns[at.column].ratio!
             return approximate((ratio.numerator, Int(ni))) || approximate((ratio.denominator, Int(di)))
+        }
+    }
+
+    /// The qualifier of an entry: the stated one, or for a derived rate `about` when a count is approximate.
+    func qualifier(_ at: (column: Int, entry: Int)) -> String {
+        switch columns[at.column].entries[at.entry].origin {
+        case .stated(let r), .impliedPrevious(let r): return values[values.rows[Int(r)].qualifier]
+        case .ratio: return approximate(at) ? "about" : "exact"
         }
     }
 

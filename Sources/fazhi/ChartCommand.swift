@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Plot
+import Publish
 import Trends
 
 /// `-o FILE.png|svg|pdf` with `--width --height --scale`, shared by every command that draws.
@@ -28,14 +29,6 @@ struct DrawingOptions: ParsableArguments {
         try writeIfChanged(rendered.data, to: URL(fileURLWithPath: output))
         printError("已绘制 (drew) \(output)")
     }
-}
-
-/// A height at which every township of a rank or heatmap gets a readable row of its own.
-func fittingHeight(_ chart: Chart) -> Double {
-    guard chart.kind == .rank || chart.kind == .heatmap else { return 750 }
-    let rows = Set(chart.rows.map(\.township)).count
-    // Past about a hundred rows the chart itself leaves the middle out and says so.
-    return min(3000, max(750, 190 + 24 * Double(rows)))
 }
 
 /// "2020-2024" or "2024".
@@ -67,7 +60,7 @@ struct ChartCommand: ParsableCommand {
     )
 
     @Argument(help: "图种 (kind): \(ChartKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String
-    @Argument(help: "指标 id，scatter 为两个 (indicator ids; two for scatter).") var indicators: [String]
+    @Argument(help: "指标：id、中文名或其中一段，scatter 为两个 (indicators: id, Chinese name or part of it; two for scatter).") var indicators: [String]
     @Option(help: "年份 (year, for rank, scatter and the indicator heatmap).") var year: Int?
     @Option(help: "年份范围，如 2020-2024 (years).") var years: String?
     @Option(help: "突出或只画这些镇街，可重复 (townships to show; repeatable).") var township: [String] = []
@@ -75,6 +68,7 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "标题，默认按数据生成 (title; by default one that states the finding).") var title: String?
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     func validate() throws {
         guard let kind = ChartKind(rawValue: kind) else {
@@ -88,10 +82,13 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try store.dataset()
-        for id in indicators { _ = try indicatorNamed(id, in: data.catalog) }
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
+        if let years, let range = try? parseYears(years), !data.yearsWithData(in: region.region).contains(where: range.contains) {
+            try requireData(data, region: region.region, year: range.upperBound)
+        }
+        let ids = try indicators.map { try indicatorNamed($0, in: data.catalog).id }
         let maker = ChartMaker(data: data, region: region.region)
-        let request = ChartMaker.Request(kind: ChartKind(rawValue: kind)!, indicators: indicators, year: year,
+        let request = ChartMaker.Request(kind: ChartKind(rawValue: kind)!, indicators: ids, year: year,
                                          years: try years.map(parseYears), townships: township, title: title)
         do { try drawing.draw(try maker.chart(request)) } catch let failure as ChartMaker.Failure {
             printError(failure.description)

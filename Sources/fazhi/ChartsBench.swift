@@ -3,6 +3,7 @@ import Extraction
 import Foundation
 import SampleReports
 import Plot
+import Publish
 import Store
 import Trends
 

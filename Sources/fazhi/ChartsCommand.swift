@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Plot
+import Publish
 import Trends
 
 struct ChartsCommand: ParsableCommand {
@@ -26,6 +27,7 @@ struct ChartsCommand: ParsableCommand {
     @Option(help: "格式，逗号分隔 (formats, comma-separated): png,svg,pdf.") var format = "png,svg,pdf"
     @Flag(help: "不画简报 (no briefing).") var noBriefing = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     var formats: [OutputFormat] {
         get throws {
@@ -41,7 +43,7 @@ struct ChartsCommand: ParsableCommand {
     func validate() throws { _ = try formats }
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
         let maker = ChartMaker(data: data, region: region.region)
         let formats = try self.formats
         let (items, skipped) = ChartSet(maker: maker).plan(year: year)
@@ -60,12 +62,12 @@ struct ChartsCommand: ParsableCommand {
                 return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
             }
         }
-        var written = 0, descriptions: [String: String] = [:]
-        for ((item, _), result) in zip(jobs, results) {
+        var written = 0, descriptions: [String: String] = [:], changedNames: [String] = []
+        for ((item, drawn), result) in zip(jobs, results) {
             switch result {
             case .success(let (description, changed)):
                 descriptions[item.stem] = description
-                if changed { written += 1 }
+                if changed { written += 1; changedNames.append("\(item.stem).\(drawn.rawValue)") }
             case .failure(let error): printError("\(item.stem): \(error)")
             }
         }
@@ -76,7 +78,7 @@ struct ChartsCommand: ParsableCommand {
             for format in [OutputFormat.pdf, .png, .svg] {
                 let name = "briefing-\(latest).\(format.rawValue)"
                 let data = try draw(scene, format: format, scale: 2)
-                if try writeIfChanged(data, to: folder.appendingPathComponent(name)) { written += 1 }
+                if try writeIfChanged(data, to: folder.appendingPathComponent(name)) { written += 1; changedNames.append(name) }
                 briefingFiles.append(name)
             }
         }
@@ -84,10 +86,12 @@ struct ChartsCommand: ParsableCommand {
         let note = maker.watermark.map { _ in "示例数据：由 fazhi sample 生成的虚构县，数字不代表任何真实镇街。" }
         let page = Gallery.html(title: "\(maker.regionTitle)镇街法治政府建设指标图表", entries: entries, formats: formats,
                                 briefing: briefingFiles, note: note)
-        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { written += 1 }
+        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { written += 1; changedNames.append("index.html") }
         removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + briefingFiles + ["index.html"]))
         for s in skipped { printError("未画 (skipped) \(s)") }
-        printError("\(items.count) 张图 × \(formats.count) 种格式，改动 \(written) 个文件 (\(written) files changed) → \(out)/index.html")
+        // A few changed files are named: a rerun that changes one says which.
+        let named = (1...5).contains(written) ? "：" + changedNames.joined(separator: "、") : ""
+        printError("\(items.count) 张图 × \(formats.count) 种格式，改动 \(written) 个文件\(named) (\(written) files changed) → \(out)/index.html")
     }
 
     /// Charts of an earlier run that this run no longer draws (an indicator gone, a new latest year).
@@ -127,6 +131,7 @@ struct BriefingCommand: ParsableCommand {
     @Option(help: "zh|en") var lang = "zh"
     @Option(help: "标准输出的格式 table|json (how the sheet's figures are printed).") var figures = "table"
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     func validate() throws {
         guard BriefingMaker.Language(rawValue: lang) != nil else { throw ValidationError("--lang 只能是 zh 或 en (zh or en).") }
@@ -137,7 +142,7 @@ struct BriefingCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
         let maker = ChartMaker(data: data, region: region.region)
         let (sheet, figures) = BriefingMaker(maker: maker, year: year, language: BriefingMaker.Language(rawValue: lang)!).sheet()
         let format = OutputFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased())!
@@ -146,14 +151,15 @@ struct BriefingCommand: ParsableCommand {
         if self.figures == "json" {
             write(JSON.array(figures.map { f in
                 .object([("indicator", .string(f.indicator.id)), ("basis", .string(f.basis)), ("value", ValueText.json(f.value)),
-                         ("previous", ValueText.json(f.previous)), ("coverage", ValueText.coverageJSON(f.coverage))])
+                         ("qualifier", .string(f.qualifier)), ("coverage", ValueText.coverageJSON(f.coverage)),
+                         ("change", ValueText.matchedJSON(f.change))])
             }).rendered() + "\n")
         } else {
             let rows = figures.map { f in
-                [f.indicator.name, f.value.map(formatted) ?? "—", f.previous.map(formatted) ?? "—", f.basis,
-                 ValueText.coverage(f.coverage)]
+                [f.indicator.name, f.value.map { ValueText.qualified(formatted($0), f.qualifier) } ?? "—", f.basis,
+                 ValueText.coverage(f.coverage), ValueText.matchedCell(f.change, unit: f.indicator.unit)]
             }
-            write(TextTable(header: ["指标", "\(year)年", "\(year - 1)年", "口径", "报告镇街"], rows: rows).render())
+            write(TextTable(header: ["指标", "\(year)年", "口径", "报告/应报送", "较上年（同口径）"], rows: rows).render())
         }
     }
 }

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Publish
 
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
@@ -35,16 +36,17 @@ enum ExtractOutput {
         } + "\n"
     }
 
+    /// UTF-8 with a BOM, so that Excel and WPS read the Chinese right; text cells formula-safe (`CellText`).
     static func csv(_ reports: [ExtractedReport], catalog: Catalog) -> String {
-        var out = "source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset,confidence,review_reason\n"
+        var out = "\u{FEFF}source,township,county,city,province,year,indicator,value,unit,qualifier,written,evidence,offset,confidence,review_reason\n"
         for report in reports {
             let m = report.metadata
             for f in report.chosen(in: catalog) {
-                let fields = [report.source, m.township ?? "", m.county ?? "", m.city ?? "", m.province ?? "",
-                              m.year.map(String.init) ?? "", f.indicator, formatValue(f.value), f.unit,
-                              f.qualifier.rawValue, f.written, f.evidence, String(f.offset),
-                              f.confidence.rawValue, f.reviewReason ?? ""]
-                out += fields.map(csvField).joined(separator: ",") + "\n"
+                let text = [report.source, m.township ?? "", m.county ?? "", m.city ?? "", m.province ?? "",
+                             m.year.map(String.init) ?? "", f.indicator].map(CellText.field)
+                out += (text + [CellText.number(f.value)] + [f.unit, f.qualifier.rawValue, f.written, f.evidence].map(CellText.field)
+                        + [String(f.offset)] + [f.confidence.rawValue, f.reviewReason ?? ""].map(CellText.field))
+                    .joined(separator: ",") + "\n"
             }
         }
         return out
@@ -65,7 +67,7 @@ enum ExtractOutput {
             out += "\n\(m.township ?? missing) \(m.year.map { "\($0)年" } ?? missing)  (\(report.source))\n"
             let rows = chosen.map { f -> [String] in
                 let name = catalog.indicator(f.indicator)?.name ?? f.indicator
-                return [name, qualifierMark(f) + formatValue(f.value), f.unit, "“" + f.written + "”",
+                return [name, ValueText.qualified(formatValue(f.value), f.qualifier.rawValue), f.unit, "“" + f.written + "”",
                         f.confidence == .high ? "" : "待核 " + (f.reviewReason ?? "")]
             }
             out += TextTable(header: ["指标", "数值", "单位", "原文", "可信度"], rows: rows).render()
@@ -81,8 +83,6 @@ enum ExtractOutput {
         if s.hasSuffix(".") { s.removeLast() }
         return s
     }
-
-    static func qualifierMark(_ f: Finding) -> String { ValueText.mark(f.qualifier.rawValue) }
 
     static func csvField(_ s: String) -> String {
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

@@ -22,7 +22,7 @@ struct Fazhi: ParsableCommand {
           fazhi indicators
         """,
         subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Export.self, Import.self,
-                      Indicators.self, ChartCommand.self, ChartsCommand.self,
+                      Indicators.self, ChartCommand.self, ChartsCommand.self, RosterCommand.self, TableCommand.self, SummaryCommand.self,
                       BriefingCommand.self, ProfileCommand.self, Sample.self, Bench.self]
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import Plot
+import Publish
 import Trends
 
 struct ProfileCommand: ParsableCommand {
@@ -20,6 +21,7 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: "table|json") var format = "table"
     @Option(help: "把每个指标画成趋势图，写入此目录 (draw one trend chart an indicator into this folder).") var out: String?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     struct Line {
         var indicator: Indicator
@@ -34,10 +36,12 @@ struct ProfileCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster)
         let matches = data.places.filter { $0.township == township && (county == nil || $0.county == county) }
         guard let place = matches.first else {
-            throw ValidationError("数据库中没有镇街 \(township)\(county.map { "（\($0)）" } ?? "") (no such township in the store).")
+            let near = nearestNames(to: township, in: Set(data.places.map(\.township)))
+            throw ValidationError("数据库中没有镇街 \(township)\(county.map { "（\($0)）" } ?? "") (no such township in the store)"
+                + (near.isEmpty ? "" : "；是否指 (did you mean)：\(near.joined(separator: "、"))"))
         }
         guard matches.count == 1 else {
             throw ValidationError("\(township) 在多个县区都有，请加 --county：" + matches.compactMap(\.county).joined(separator: "、"))
@@ -63,13 +67,15 @@ struct ProfileCommand: ParsableCommand {
         var rows: [[String]] = []
         for l in lines {
             for y in l.years {
-                rows.append([l.indicator.name, "\(y)", ValueText.cell(l.own[y]), l.countyMedian[y].map(formatted) ?? "—",
+                let change = l.own[y - 1].flatMap { before in l.own[y].map { now in
+                    signed(now.value - before.value) + (now.approximate || before.approximate ? "（含约数）" : "") } } ?? "—"
+                rows.append([l.indicator.name, "\(y)", ValueText.cell(l.own[y]), change, l.countyMedian[y].map(formatted) ?? "—",
                              l.cityMedian[y].map(formatted) ?? "—", l.indicator.unit])
             }
         }
         let title = "\(place.township)（\([place.province, place.city, place.county].compactMap { $0 }.joined(separator: " "))）\n"
-        return title + TextTable(header: ["指标", "年份", place.township, "\(countyName)中位数", "\(cityName)中位数", "单位"], rows: rows).render()
-            + "中位数含本镇街 (medians include the township itself)。* 推算值　† 人工更正\n"
+        return title + TextTable(header: ["指标", "年份", place.township, "较上年", "\(countyName)中位数", "\(cityName)中位数", "单位"], rows: rows).render()
+            + "中位数含本镇街 (medians include the township itself)；较上年只在前一年也有数据时给出 (change only where the year before has a value)。* 推算值　† 人工更正\n"
     }
 
     func json(_ place: Place, _ lines: [Line]) -> JSON {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import SampleReports
+import Trends
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,8 @@ struct Sample: ParsableCommand {
         discussion: """
         为虚构的“示例县”生成各镇街 (例山镇、例溪乡、例港街道……) 各年度的《法治政府建设年度报告》，
         写入 DIR/reports/示例县-<镇街>-<年>.txt (UTF-8，少数为 GB18030)，并把每份报告真实写明的指标值、
-        元数据和有意埋设的不一致写入 DIR/truth.json (格式同 shared/gold/seeds.json)。
+        元数据和有意埋设的不一致写入 DIR/truth.json (格式同 shared/gold/seeds.json)；DIR/roster.csv 为该县
+        应报送的镇街名册 (the county's roster, for --roster)。
         相同参数生成的文件逐字节相同。DIR 须为空目录、不存在，或是此前 fazhi sample 的输出。
 
         Writes one report per township per year of the fictional county 示例县 to DIR/reports,
@@ -83,7 +85,7 @@ struct Sample: ParsableCommand {
         guard isDir.boolValue else { return "\(folder.path) 是文件，不是目录；未写入任何文件 (is a file, not a folder; nothing written)" }
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
         if entries.isEmpty { return nil }
-        let previous = Set(entries).isSubset(of: ["reports", "truth.json"]) && entries.contains("truth.json")
+        let previous = Set(entries).isSubset(of: ["reports", "truth.json", "roster.csv"]) && entries.contains("truth.json")
             && SampleOutput.looksLikeTruth(folder.appendingPathComponent("truth.json"))
             && ((try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent("reports").path))
                 .map { $0.allSatisfy { $0.hasSuffix(".txt") } } ?? !entries.contains("reports"))
@@ -106,11 +108,14 @@ enum SampleOutput {
                 try report.bytes().write(to: reports.appendingPathComponent(report.fileName))
             }
             try Data(set.truthJSON().utf8).write(to: staging.appendingPathComponent("truth.json"))
+            // The county's roster: who should report, for coverage (示例县 is in no gazetteer).
+            let roster = set.townships.map { Place(township: $0.name, county: sampleCountyName) }
+            try Data(Roster.csv(roster).utf8).write(to: staging.appendingPathComponent("roster.csv"))
         } catch {
             try? fm.removeItem(at: staging)
             throw error
         }
-        for name in ["reports", "truth.json"] {
+        for name in ["reports", "truth.json", "roster.csv"] {
             let old = folder.appendingPathComponent(name)
             if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
             try fm.moveItem(at: staging.appendingPathComponent(name), to: old)

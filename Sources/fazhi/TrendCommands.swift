@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import Plot
+import Publish
 import Store
 import Trends
 
@@ -38,37 +39,40 @@ extension StoreOptions {
     }
 }
 
-/// The indicator named on the command line, or a usage error that lists the catalog.
-func indicatorNamed(_ id: String, in catalog: Catalog) throws -> Indicator {
-    guard let indicator = catalog.indicator(id) else {
-        throw ValidationError("未知指标 \(id) (unknown indicator); 可用 (known): "
-            + catalog.indicators.map(\.id).joined(separator: ", "))
-    }
-    return indicator
-}
-
 /// How tables write a value: the figure, the report's qualifier, and marks for derived (*) and corrected (†).
 enum ValueText {
-    static func mark(_ qualifier: String) -> String {
-        switch qualifier {
-        case "more_than": return ">"
-        case "about": return "≈"
-        case "nearly": return "近"
-        case "at_least": return "≥"
-        default: return ""
-        }
-    }
-
+    /// The figure as the report wrote it (约2500, 1900余, 不足10), then * for derived and † for corrected.
     static func cell(_ o: Observation?) -> String {
         guard let o else { return "—" }
-        return mark(o.qualifier) + formatted(o.value) + (o.derived ? "*" : "") + (o.corrected ? "†" : "")
+        return qualified(formatted(o.value), o.qualifier) + (o.derived ? "*" : "") + (o.corrected ? "†" : "")
     }
 
     static func legend(_ unit: String) -> String {
-        "单位：\(unit)。* 推算值 (derived)　† 人工更正 (corrected)　> 余/多　≈ 约　近 接近　— 未报告 (not reported)\n"
+        "单位：\(unit)。* 推算值 (derived)　† 人工更正 (corrected)　约、近、余、以上、不超过、不足照报告原文　— 未报告 (not reported)\n"
     }
 
-    static func coverage(_ c: Coverage) -> String { "\(c.reporting)/\(c.total)" }
+    static func coverage(_ c: Coverage) -> String { "\(c.reporting)/\(c.expected)" }
+
+    /// A figure with its qualifier's words: 约2500, 1900余.
+    static func qualified(_ text: String, _ qualifier: String) -> String {
+        ValueFlags.qualifier(qualifier).qualify(text)
+    }
+
+    /// "+12（3个镇街）", or "仅2个镇街，不计" for a small panel, or "—" for none.
+    static func matchedCell(_ c: MatchedChange, unit: String) -> String {
+        guard c.current != nil, c.previous != nil else { return "—" }
+        guard let yoy = c.change else { return "仅\(c.matched.count)个镇街，不计" }
+        let about = c.approximate ? "约" : ""
+        let figure = unit == "%" ? "\(about)\(signed(yoy.absolute))个百分点"
+            : "\(about)\(signed(yoy.absolute))" + (yoy.relative.map { "（\(signed($0))%）" } ?? "")
+        return "\(figure)，\(c.matched.count)个镇街"
+    }
+
+    static func matchedJSON(_ c: MatchedChange) -> JSON {
+        .object([("basis", .string(c.basis.rawValue)), ("matched", .int(c.matched.count)), ("expected", .int(c.expected)),
+                 ("previous", json(c.previous)), ("current", json(c.current)), ("small", .bool(c.isSmall)),
+                 ("absolute", json(c.change?.absolute)), ("relative", json(c.change?.relative))])
+    }
 
     static func json(_ value: Double?) -> JSON { value.map { .number(ExtractOutput.formatValue($0)) } ?? .null }
 
@@ -78,7 +82,7 @@ enum ValueText {
     }
 
     static func coverageJSON(_ c: Coverage) -> JSON {
-        .object([("reporting", .int(c.reporting)), ("total", .int(c.total)), ("pooled", .int(c.pooled))])
+        .object([("reporting", .int(c.reporting)), ("total", .int(c.total)), ("pooled", .int(c.pooled)), ("expected", .int(c.expected))])
     }
 }
 
@@ -99,27 +103,29 @@ struct Trend: ParsableCommand {
         """
     )
 
-    @Argument(help: "指标 id (indicator id, see `fazhi indicators`).") var indicator: String
+    @Argument(help: "指标：id、中文名或其中一段 (indicator: id, Chinese name or part of it; see `fazhi indicators`).") var indicator: String
     @Option(help: "只看这些镇街，可重复 (only these townships; repeatable).") var township: [String] = []
     @OptionGroup var region: RegionOptions
     @Option(help: "table|json|csv") var format: TableFormat = .table
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster, region: region.region)
         let definition = try indicatorNamed(indicator, in: data.catalog)
-        let series = data.series(indicator, in: region.region, townships: township)
-        let rollup = data.rollup(indicator, in: region.region)
+        let series = data.series(definition.id, in: region.region, townships: township)
+        let rollup = data.rollup(definition.id, in: region.region)
+        let changes = rollup.map { data.matchedChange(definition.id, year: $0.year, in: region.region) }
         switch format {
-        case .json: write(json(definition, series, rollup).rendered() + "\n")
+        case .json: write(json(definition, series, rollup, changes).rendered() + "\n")
         case .csv: write(csv(series))
-        case .table: write(table(definition, series, rollup))
+        case .table: write(table(definition, series, rollup, changes))
         }
     }
 
-    func json(_ definition: Indicator, _ series: [Series], _ rollup: [RollupPoint]) -> JSON {
+    func json(_ definition: Indicator, _ series: [Series], _ rollup: [RollupPoint], _ changes: [MatchedChange]) -> JSON {
         .object([
-            ("indicator", .string(indicator)), ("name", .string(definition.name)), ("unit", .string(definition.unit)),
+            ("indicator", .string(definition.id)), ("name", .string(definition.name)), ("unit", .string(definition.unit)),
             ("series", .array(series.map { s in
                 .object([
                     ("township", .string(s.place.township)), ("county", .optional(s.place.county)),
@@ -133,8 +139,9 @@ struct Trend: ParsableCommand {
                     })),
                 ])
             })),
-            ("rollup", .array(rollup.map { r in
-                .object([("year", .int(r.year)), ("value", ValueText.json(r.value)), ("coverage", ValueText.coverageJSON(r.coverage))])
+            ("rollup", .array(zip(rollup, changes).map { r, c in
+                .object([("year", .int(r.year)), ("value", ValueText.json(r.value)), ("qualifier", .string(r.qualifier)),
+                         ("coverage", ValueText.coverageJSON(r.coverage)), ("change", ValueText.matchedJSON(c))])
             })),
         ])
     }
@@ -153,7 +160,7 @@ struct Trend: ParsableCommand {
         return out
     }
 
-    func table(_ definition: Indicator, _ series: [Series], _ rollup: [RollupPoint]) -> String {
+    func table(_ definition: Indicator, _ series: [Series], _ rollup: [RollupPoint], _ changes: [MatchedChange]) -> String {
         let years = rollup.map(\.year)
         guard !series.isEmpty else {
             return "\(definition.name)：所选范围内没有数据 (no values in this selection)。\n"
@@ -164,12 +171,15 @@ struct Trend: ParsableCommand {
         if township.isEmpty {
             let total = definition.kind == .count ? "合计" : "汇总"
             rows.append(["\(total)（\(region.region.name ?? "全部")）", ""] + rollup.map { r in
-                (r.value.map(formatted) ?? "—") + " (\(ValueText.coverage(r.coverage)))"
+                (r.value.map { ValueText.qualified(formatted($0), r.qualifier) } ?? "—") + " (\(ValueText.coverage(r.coverage)))"
             })
+            rows.append(["较上年（同口径）", ""] + changes.map { ValueText.matchedCell($0, unit: definition.unit) })
         }
         let header = ["镇街", "县区"] + years.map { "\($0)年" }
-        return "\(definition.name) (\(indicator))\n" + TextTable(header: header, rows: rows).render()
-            + ValueText.legend(definition.unit) + (township.isEmpty ? "合计一行括号内为报告该指标的镇街数/镇街总数 (coverage)。\n" : "")
+        return "\(definition.name) (\(definition.id))\n" + TextTable(header: header, rows: rows).render()
+            + ValueText.legend(definition.unit)
+            + (township.isEmpty ? "合计一行括号内为报告该指标的镇街数/应报送镇街数 (coverage against the roster)；"
+                + "较上年一行只比两年均有数据的镇街，并注明其个数 (change over the townships that reported both years)。\n" : "")
     }
 }
 
@@ -183,12 +193,13 @@ struct Compare: ParsableCommand {
         """
     )
 
-    @Argument(help: "指标 id (indicator id).") var indicator: String
+    @Argument(help: "指标：id、中文名或其中一段 (indicator: id, Chinese name or part of it).") var indicator: String
     @Option(help: "年份 (year).") var year: Int
     @OptionGroup var region: RegionOptions
     @Option(help: "table|json|csv") var format: TableFormat = .table
     @Option(help: "同时把排名画成图 .png/.svg/.pdf (also draw the ranking to this file).") var chart: String?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var roster: RosterOptions
 
     func validate() throws {
         if let chart, OutputFormat(rawValue: URL(fileURLWithPath: chart).pathExtension.lowercased()) == nil {
@@ -197,9 +208,9 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let data = try store.dataset()
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
         let definition = try indicatorNamed(indicator, in: data.catalog)
-        let comparison = data.compare(indicator, year: year, in: region.region)
+        let comparison = data.compare(definition.id, year: year, in: region.region)
         switch format {
         case .json: write(Self.json(comparison, definition).rendered() + "\n")
         case .csv: write(csv(comparison))
@@ -209,7 +220,7 @@ struct Compare: ParsableCommand {
         let maker = ChartMaker(data: data, region: region.region)
         do {
             let drawing = try DrawingOptions.parse(["-o", chart])
-            try drawing.draw(try maker.chart(.init(kind: .rank, indicators: [indicator], year: year)))
+            try drawing.draw(try maker.chart(.init(kind: .rank, indicators: [definition.id], year: year)))
         } catch let failure as ChartMaker.Failure {
             printError(failure.description)
             throw ExitCode(1)
@@ -225,9 +236,11 @@ struct Compare: ParsableCommand {
                     ("rank", .optional(r.rank)), ("township", .string(r.place.township)), ("county", .optional(r.place.county)),
                     ("value", ValueText.json(r.observation?.value)), ("qualifier", .optional(r.observation?.qualifier)),
                     ("derived", .bool(r.observation?.derived ?? false)), ("corrected", .bool(r.observation?.corrected ?? false)),
+                    ("submitted", .bool(r.submitted)),
                 ])
             })),
             ("median", ValueText.json(c.median)), ("pooled", ValueText.json(c.pooled.value)),
+            ("pooled_qualifier", .string(c.pooled.qualifier)),
             ("coverage", ValueText.coverageJSON(c.pooled.coverage)),
         ])
     }
@@ -245,13 +258,17 @@ struct Compare: ParsableCommand {
 
     func table(_ c: Comparison, _ definition: Indicator) -> String {
         let rows = c.rows.map { r in
-            [r.rank.map(String.init) ?? "", r.place.township, r.place.county ?? "—", r.observation == nil ? "未报告" : ValueText.cell(r.observation)]
+            [r.rank.map(String.init) ?? "", r.place.township, r.place.county ?? "—",
+             !r.submitted ? "未报送" : r.observation == nil ? "未报告" : ValueText.cell(r.observation)]
         }
         var out = "\(definition.name) (\(indicator))，\(year)年\(c.region.name.map { "，\($0)" } ?? "")\n"
         out += TextTable(header: ["名次", "镇街", "县区", "数值"], rows: rows).render()
         out += "中位数 (median)：\(c.median.map(formatted) ?? "—")　"
-        out += (definition.kind == .count ? "合计 (total)" : "汇总 (pooled)") + "：\(c.pooled.value.map(formatted) ?? "—")"
-        out += "　报告镇街 (coverage)：\(ValueText.coverage(c.pooled.coverage))\n"
+        out += (definition.kind == .count ? "合计 (total)" : "汇总 (pooled)")
+            + "：\(c.pooled.value.map { ValueText.qualified(formatted($0), c.pooled.qualifier) } ?? "—")"
+        if definition.kind == .rate, c.pooled.value != nil { out += "（由\(c.pooled.coverage.pooled)个镇街的计数汇总）" }
+        out += "　报告镇街/应报送 (coverage)：\(ValueText.coverage(c.pooled.coverage))"
+        out += "，\(c.pooled.coverage.total)个报送\n"
         return out + ValueText.legend(definition.unit)
     }
 }

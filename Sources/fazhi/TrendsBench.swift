@@ -31,7 +31,8 @@ struct TrendsBench: ParsableCommand {
             let data = try load()
             let series = data.series("petitions.closure_rate")
             let rollup = data.rollup("petitions.closure_rate")
-            trendSummary = "\(series.count) series, \(rollup.count) roll-up years"
+            let changes = rollup.map { data.matchedChange("petitions.closure_rate", year: $0.year) }
+            trendSummary = "\(series.count) series, \(rollup.count) roll-up years, \(changes.count) like-for-like changes"
         }
         let compare = try medianTimes(runs: runs) { _ in
             let comparison = try load().compare("petitions.closure_rate", year: lastYear)

@@ -131,7 +131,8 @@ final class TrendsTests: XCTestCase {
         let rollup = data.rollup("legal.literates", in: .county("甲县"))
         XCTAssertEqual(rollup.map(\.year), [2022, 2023])
         XCTAssertEqual(rollup[0].value, 64)   // 54 (implied) + 10
-        XCTAssertEqual(rollup[0].coverage, Coverage(reporting: 2, total: 2, pooled: 2))
+        // Without a roster, 甲县's three stored townships are those expected: 南镇 sent nothing for 2022.
+        XCTAssertEqual(rollup[0].coverage, Coverage(reporting: 2, total: 2, pooled: 2, expected: 3))
         XCTAssertEqual(rollup[1].value, 172)  // 112 + 60
         XCTAssertEqual(rollup[1].coverage, Coverage(reporting: 2, total: 3, pooled: 2))
         let province = data.rollup("petitions.received", in: .province("丙省"))

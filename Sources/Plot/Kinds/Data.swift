@@ -6,7 +6,12 @@ struct YearTable {
     var years: [Int] = []
     var values: [String: [Int: (Double, ValueFlags)]] = [:]
     var flagsUsed: ValueFlags = []
+    /// The years in which a township sent no report at all (rows with `submitted` false).
+    var unsent: [String: Set<Int>] = [:]
+    /// Townships with no value in any year but listed as sending nothing in some (for heatmaps).
+    var onlyUnsent: [String] = []
 
+    /// Years run without a gap from the first to the last: a year nobody reported breaks the lines.
     init(_ rows: [Row], indicator: String? = nil) {
         var seen = Set<String>(), yearSet = Set<Int>()
         for r in rows {
@@ -17,9 +22,12 @@ struct YearTable {
             if let v = r.value, v.isFinite {
                 values[r.township, default: [:]][y] = (v, r.flags)
                 flagsUsed.formUnion(r.flags)
+            } else if !r.submitted {
+                unsent[r.township, default: []].insert(y)
             }
         }
-        years = yearSet.sorted()
+        if let first = yearSet.min(), let last = yearSet.max() { years = Array(first...last) }
+        onlyUnsent = townships.filter { (values[$0]?.isEmpty ?? true) && unsent[$0] != nil }
         townships = townships.filter { !(values[$0]?.isEmpty ?? true) }
     }
 

@@ -3,7 +3,25 @@ import Foundation
 extension Builder {
     func cellLabel(_ v: Double, _ f: ValueFlags, decimals: Int) -> String {
         if style == .number && abs(v) >= 1e4 { return label(v, f) }
-        return NumberFormat.grouped(v, decimals: decimals) + (style == .percent ? "%" : "") + flagSuffix(f)
+        return f.qualify(NumberFormat.grouped(v, decimals: decimals) + (style == .percent ? "%" : ""),
+                         english: words.englishQualifiers) + markSuffix(f)
+    }
+
+    /// A cell's label that fits its width: the full figure, then smaller type down to 60 %, then the
+    /// figure abbreviated (1.2万, no decimals); a number never vanishes from its cell.
+    func fittedCell(_ v: Double, _ f: ValueFlags, decimals: Int, font: FontSpec, width: Double) -> (String, FontSpec) {
+        let full = cellLabel(v, f, decimals: decimals)
+        let short = f.qualify(NumberFormat.value(v, style: style, maxDecimals: 0,
+                                                 magnitudes: words.magnitudes + [ChartWords.Magnitude(1e3, words.thousand)]),
+                              english: words.englishQualifiers) + markSuffix(f)
+        var candidates: [(String, FontSpec)] = []
+        for scale in [1.0, 0.85, 0.7, 0.6] {
+            let fs = FontSpec(size: font.size * scale, bold: font.bold)
+            candidates.append((full, fs))
+        }
+        candidates.append((short, FontSpec(size: font.size * 0.7, bold: font.bold)))
+        candidates.append((short, FontSpec(size: font.size * 0.55, bold: font.bold)))
+        return candidates.first { engine.width($0.0, $0.1) <= width } ?? candidates.last!
     }
 
     func buildHeatmap() -> String {
@@ -15,6 +33,7 @@ extension Builder {
         var cells: [String: [Int: (Double, ValueFlags)]] = [:]
         var flags: ValueFlags = []
         var years: [Int] = []
+        var unsent: [String: Set<Int>] = [:]  // township → columns of 未报送
         if byIndicator {
             let year = chart.year ?? chart.rows.compactMap(\.year).max()
             columns = indicators
@@ -22,14 +41,16 @@ extension Builder {
                 guard let ind = r.indicator, let ci = indicators.firstIndex(of: ind) else { continue }
                 if !towns.contains(r.township) { towns.append(r.township) }
                 if let v = r.value, v.isFinite { cells[r.township, default: [:]][ci] = (v, r.flags); flags.formUnion(r.flags) }
+                else if !r.submitted { unsent[r.township, default: []].insert(ci) }
             }
             if let y = year { years = [y] }
         } else {
             let t = YearTable(chart.rows)
             years = t.years
             columns = years.map { words.year($0) }
-            towns = t.townships.sorted { (t.latest($0)?.1 ?? 0) > (t.latest($1)?.1 ?? 0) }
+            towns = t.townships.sorted { (t.latest($0)?.1 ?? 0) > (t.latest($1)?.1 ?? 0) } + t.onlyUnsent
             for (tn, m) in t.values { for (y, v) in m { cells[tn, default: [:]][years.firstIndex(of: y)!] = v } }
+            for (tn, ys) in t.unsent { unsent[tn] = Set(ys.compactMap { years.firstIndex(of: $0) }) }
             flags = t.flagsUsed
         }
         let plot = frame(note: flagNote(flags, markers: false))
@@ -99,17 +120,16 @@ extension Builder {
                 let inner = Rect(x: rect.x + 0.5, y: rect.y + 0.5, w: max(0.1, rect.w - 1), h: max(0.1, rect.h - (cellH > 3 ? 1 : 0)))
                 guard let (v, f) = cells[t]?[c] else {
                     marks.append(.rect(inner, fill: theme.missing, stroke: nil, lineWidth: 0))
-                    if showValues && cellW > valueFont.size * 2 { text("—", rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: valueFont, color: theme.mutedText) }
+                    let word = unsent[t]?.contains(c) == true && engine.width(words.notSubmitted, valueFont) <= cellW - 4 ? words.notSubmitted : "—"
+                    if showValues && cellW > valueFont.size * 2 { text(word, rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: valueFont, color: theme.mutedText) }
                     continue
                 }
                 let fill = SequentialColorScale(domain: ranges[c]!, colors: theme.sequential)(v)
                 marks.append(.rect(inner, fill: fill, stroke: nil, lineWidth: 0))
                 if showValues {
-                    let s = cellLabel(v, f, decimals: decimals[c]!)
-                    if engine.width(s, valueFont) <= cellW - 4 {
-                        text(s, rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: valueFont,
-                             color: fill.luminance < 0.3 ? Color(r: 1, g: 1, b: 1) : theme.text)
-                    }
+                    let (s, font) = fittedCell(v, f, decimals: decimals[c]!, font: valueFont, width: cellW - 4)
+                    text(s, rect.x + cellW / 2, rect.y + cellH / 2, .middle, .middle, font: font,
+                         color: fill.luminance < 0.3 ? Color(r: 1, g: 1, b: 1) : theme.text)
                 }
             }
         }

@@ -2,7 +2,8 @@ import Foundation
 
 extension Builder {
     /// Rows of one year (the chart's or the latest), one per township.
-    func oneYear() -> (year: Int?, reported: [(String, Double, ValueFlags)], missing: [String], flags: ValueFlags) {
+    /// `missing` are those without a value; `unsent` those of them that sent no report at all (未报送).
+    func oneYear() -> (year: Int?, reported: [(String, Double, ValueFlags)], missing: [String], flags: ValueFlags, unsent: Set<String>) {
         let year = chart.year ?? chart.rows.compactMap(\.year).max()
         var order: [String] = [], byTown: [String: Row] = [:]
         for r in chart.rows where r.year == nil || r.year == year {
@@ -10,15 +11,21 @@ extension Builder {
             if byTown[r.township]?.value == nil || r.value != nil { byTown[r.township] = r }
         }
         var reported: [(String, Double, ValueFlags)] = [], missing: [String] = [], flags: ValueFlags = []
+        var unsent = Set<String>()
         for t in order {
-            if let v = byTown[t]?.value, v.isFinite { reported.append((t, v, byTown[t]!.flags)); flags.formUnion(byTown[t]!.flags) } else { missing.append(t) }
+            if let v = byTown[t]?.value, v.isFinite { reported.append((t, v, byTown[t]!.flags)); flags.formUnion(byTown[t]!.flags) } else {
+                missing.append(t)
+                if byTown[t]?.submitted == false { unsent.insert(t) }
+            }
         }
         reported.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-        return (year, reported, missing, flags)
+        // Those that reported without the value before those that sent nothing.
+        missing = missing.filter { !unsent.contains($0) } + missing.filter(unsent.contains)
+        return (year, reported, missing, flags, unsent)
     }
 
     func buildRank() -> String {
-        let (year, reported, missing, flags) = oneYear()
+        let (year, reported, missing, flags, unsent) = oneYear()
         let plot = frame(note: flagNote(flags, markers: false))
         guard !(reported.isEmpty && missing.isEmpty), plot.h > 40 * k else { emptyMessage(plot); return "条形图：无数据。" }
         let tickH = lineHeight(tickFont)
@@ -51,13 +58,27 @@ extension Builder {
             }
             if !missing.isEmpty {
                 if items.count + missing.count <= capacity { items += missing.map { .missing($0) } }
-                else { items.append(.gap(words.moreNotReported.replacingOccurrences(of: "{n}", with: String(missing.count)))) }
+                else {
+                    // Those without the figure by name while there is room; those that sent nothing counted.
+                    let notReported = missing.filter { !unsent.contains($0) }
+                    let room = capacity - items.count - (unsent.isEmpty ? 0 : 1) - (notReported.isEmpty ? 0 : 1)
+                    if !notReported.isEmpty, notReported.count <= room { items += notReported.map { .missing($0) } }
+                    else if !notReported.isEmpty {
+                        items.append(.gap(words.moreNotReported.replacingOccurrences(of: "{n}", with: String(notReported.count))))
+                    }
+                    if !unsent.isEmpty {
+                        items.append(.gap(words.moreNotSubmitted.replacingOccurrences(of: "{n}", with: String(unsent.count))))
+                    }
+                }
             }
             if items.count > capacity { items = Array(items.prefix(capacity)) }
         }
         let values = reported.map(\.1)
-        let labels = reported.map { label($0.1, $0.2) }
-        let valueW = max(labels.map { engine.width($0, rf) }.max() ?? 0, engine.width(words.notReported, rf))
+        let labels = self.labels(reported.map { ($0.1, $0.2) })
+        var labelOf: [String: String] = [:]
+        for (r, l) in zip(reported, labels) { labelOf[r.0] = l }
+        let valueW = max(labels.map { engine.width($0, rf) }.max() ?? 0, engine.width(words.notReported, rf),
+                         unsent.isEmpty ? 0 : engine.width(words.notSubmitted, rf))
         let maxNameW = min(W * 0.28, 10 * rf.size)
         let namesW = min(maxNameW, items.map { item -> Double in
             switch item { case .bar(let t, _, _), .missing(let t): return engine.width(t, rf); case .gap: return 0 }
@@ -91,7 +112,7 @@ extension Builder {
                 let fill = sel.contains(t) ? theme.categorical[1 % theme.categorical.count] : theme.bar
                 marks.append(.rect(Rect(x: min(a, b), y: band.start(i), w: abs(b - a), h: band.bandwidth),
                                    fill: f.contains(.approximate) ? fill.mix(theme.background, 0.35) : fill, stroke: nil, lineWidth: 0))
-                let l = label(v, f)
+                let l = labelOf[t] ?? label(v, f)
                 // A background behind the value keeps the median line from crossing it.
                 let lb = box(l, v >= 0 ? b + gap / 2 : b - gap / 2, cy, v >= 0 ? .start : .end, .middle, font: rf)
                 marks.append(.rect(Rect(x: lb.x - 1, y: cy - rf.size * 0.6, w: lb.w + 2, h: rf.size * 1.2), fill: theme.background, stroke: nil, lineWidth: 0))
@@ -99,7 +120,7 @@ extension Builder {
                 else { text(l, b - gap / 2, cy, .end, .middle, font: rf) }
             case let .missing(t):
                 text(engine.fit(t, rf, maxWidth: namesW), x0 - gap, cy, .end, .middle, font: rf, color: theme.mutedText)
-                text(words.notReported, xs(0) + gap / 2, cy, .start, .middle, font: rf, color: theme.mutedText)
+                text(unsent.contains(t) ? words.notSubmitted : words.notReported, xs(0) + gap / 2, cy, .start, .middle, font: rf, color: theme.mutedText)
             case let .gap(s):
                 let str = engine.fit(s, rf, maxWidth: plot.w)
                 var bx = box(str, (plot.x + plot.maxX) / 2, cy, .middle, .middle, font: rf)
@@ -129,7 +150,8 @@ extension Builder {
             if let m = values.median { d += "，中位数为\(NumberFormat.value(m, style: style))" }
             d += "。"
         }
-        if !missing.isEmpty { d += "\(missing.count)个乡镇未报告。" }
+        if missing.count > unsent.count { d += "\(missing.count - unsent.count)个乡镇未报告。" }
+        if !unsent.isEmpty { d += "\(unsent.count)个乡镇未报送。" }
         return d
     }
 }

@@ -95,6 +95,16 @@ extension Builder {
             yearLine(table.values[t]!, years: table.years, x: { xs($0) }, y: ys, color: theme.context,
                      width: many ? max(1, lw * 0.5) : lw, markers: !many)
         }
+        // A grey township with a single year of data has no line to be seen by: a full point and its name.
+        for t in table.townships where colourIndex[t] == nil && table.values[t]!.count == 1 {
+            let (yr, (v, f)) = table.values[t]!.first!
+            let p = Point(xs(yr), ys(v))
+            marker(p, color: theme.mutedText, flags: f)
+            let name = engine.fit(t, tickFont, maxWidth: maxLabelW)
+            let right = p.x + theme.markerRadius * k + gap + engine.width(name, tickFont) <= area.maxX
+            text(name, right ? p.x + theme.markerRadius * k + gap : p.x - theme.markerRadius * k - gap, p.y,
+                 right ? .start : .end, .middle, font: tickFont, color: theme.mutedText)
+        }
         for (i, t) in coloured.enumerated().reversed() {
             yearLine(table.values[t]!, years: table.years, x: { xs($0) }, y: ys, color: theme.categorical[i % theme.categorical.count], width: lw, markers: true)
         }

@@ -3,24 +3,33 @@ import Foundation
 import Plot
 import Trends
 
-/// The annual briefing sheet: pooled headline figures with their change and coverage, a trend,
-/// a ranking and the consistency findings, for one year and region.
-struct BriefingMaker {
-    enum Language: String, CaseIterable { case zh, en }
+/// The annual briefing sheet: pooled headline figures with their like-for-like change and coverage,
+/// a trend, a ranking and the consistency findings, for one year and region.
+public struct BriefingMaker {
+    public enum Language: String, CaseIterable, Sendable { case zh, en }
 
     /// One headline figure as the sheet states it, kept so that a test can hold it against `compare`.
-    struct Figure {
-        var indicator: Indicator
+    public struct Figure {
+        public var indicator: Indicator
         /// "pooled" (Σ numerator ÷ Σ denominator, or a sum), "median" (a rate without counts), or "none".
-        var basis: String
-        var value: Double?
-        var previous: Double?
-        var coverage: Coverage
+        public var basis: String
+        public var value: Double?
+        /// How the value is to be read (see `combinedQualifier`).
+        public var qualifier: String
+        public var coverage: Coverage
+        /// The change from the year before over the townships that give the indicator in both years.
+        public var change: MatchedChange
     }
 
-    let maker: ChartMaker
-    let year: Int
-    let language: Language
+    public let maker: ChartMaker
+    public let year: Int
+    public let language: Language
+
+    public init(maker: ChartMaker, year: Int, language: Language) {
+        self.maker = maker
+        self.year = year
+        self.language = language
+    }
 
     var data: Dataset { maker.data }
     var region: Region { maker.region }
@@ -29,7 +38,7 @@ struct BriefingMaker {
     func name(_ i: Indicator) -> String { english ? (i.en ?? i.id) : i.name }
 
     /// What a check found, in English: the figures are in the Chinese message of `fazhi check`.
-    static func englishCheck(_ kind: CheckFinding.Kind) -> String {
+    public static func englishCheck(_ kind: CheckFinding.Kind) -> String {
         switch kind {
         case .rateMismatch: return "the stated rate disagrees with its own counts"
         case .rateAbove100: return "a stated rate above 100%"
@@ -43,7 +52,7 @@ struct BriefingMaker {
     }
 
     /// The catalog's measure words in English, after a space; a word with no English counterpart is left out.
-    static func englishUnit(_ unit: String) -> String {
+    public static func englishUnit(_ unit: String) -> String {
         let words = ["人": "people", "名": "people", "人次": "person-times", "件": "cases", "起": "cases", "宗": "cases",
                      "场": "events", "次": "times", "份": "copies"]
         return words[unit].map { " " + $0 } ?? ""
@@ -51,47 +60,65 @@ struct BriefingMaker {
 
     var headline: [Indicator] { data.catalog.indicators.filter(\.headline) }
 
-    func figure(_ indicator: Indicator) -> Figure {
+    public func figure(_ indicator: Indicator) -> Figure {
         let now = data.pooled(indicator.id, year: year, in: region)
-        let before = data.pooled(indicator.id, year: year - 1, in: region)
+        let change = data.matchedChange(indicator.id, year: year, in: region)
         if now.value != nil {
-            return Figure(indicator: indicator, basis: "pooled", value: now.value, previous: before.value, coverage: now.coverage)
+            return Figure(indicator: indicator, basis: "pooled", value: now.value, qualifier: now.qualifier,
+                          coverage: now.coverage, change: change)
         }
         // A rate that no township gave counts for: the middle of the stated rates.
         let stated = data.compare(indicator.id, year: year, in: region).median
-        let last = data.compare(indicator.id, year: year - 1, in: region).median
-        return Figure(indicator: indicator, basis: stated == nil ? "none" : "median", value: stated, previous: last,
-                      coverage: now.coverage)
+        return Figure(indicator: indicator, basis: stated == nil ? "none" : "median", value: stated,
+                      qualifier: "exact", coverage: now.coverage, change: change)
     }
 
-    func tile(_ f: Figure) -> BriefingTile {
-        let unit = f.indicator.unit
-        let value = f.value.map { formatted($0) + (unit == "%" ? "%" : english ? Self.englishUnit(unit) : unit) }
-            ?? (english ? "not reported" : "未报告")
-        var change: String?
-        if let v = f.value, let p = f.previous {
-            let d = v - p
-            if unit == "%" {
-                change = english ? "\(signed(d)) pp on \(year - 1)" : "较上年\(signed(d))个百分点"
-            } else {
-                let relative = p == 0 ? "" : "（\(signed(d / p * 100))%）"
-                change = english ? "\(signed(d)) on \(year - 1)\(relative.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")"))"
-                    : "较上年\(signed(d))\(unit)\(relative)"
-            }
+    /// "约", "近", "余"… around a figure, as the report's words would put it.
+    func qualified(_ text: String, _ qualifier: String) -> String {
+        ValueFlags.qualifier(qualifier).qualify(text, english: english)
+    }
+
+    /// The change line of a tile: like-for-like, with how many townships it compares; or, for a small
+    /// panel, that it is too small to say.
+    func changeText(_ f: Figure) -> String? {
+        let c = f.change, unit = f.indicator.unit
+        guard c.current != nil, c.previous != nil else {
+            return english ? "no township reported it in both \(year - 1) and \(year)" : "无镇街\(year - 1)、\(year)年均报告，不计变化"
         }
-        let coverage = english ? "\(f.coverage.reporting) of \(f.coverage.total) townships reported"
-            : "\(f.coverage.total)个镇街中\(f.coverage.reporting)个报告"
+        let n = c.matched.count
+        guard let yoy = c.change else {
+            return english ? "only \(n) of \(c.expected) in both years: no change"
+                : "仅\(n)个镇街两年均有数据（共\(c.expected)个），不计变化"
+        }
+        let about = c.approximate ? (english ? "about " : "约") : ""
+        let panel = english ? "\(n) townships in both years" : "\(n)个镇街两年均有数据"
+        if unit == "%" {
+            return english ? "\(about)\(signed(yoy.absolute)) pp on \(year - 1) (\(panel))"
+                : "\(panel)：较上年\(about)\(signed(yoy.absolute))个百分点"
+        }
+        let relative = yoy.relative.map { english ? " (\(signed($0))%)" : "（\(signed($0))%）" } ?? ""
+        return english ? "\(about)\(signed(yoy.absolute)) on \(year - 1)\(relative) (\(panel))"
+            : "\(panel)：较上年\(about)\(signed(yoy.absolute))\(unit)\(relative)"
+    }
+
+    public func tile(_ f: Figure) -> BriefingTile {
+        let unit = f.indicator.unit
+        let value = f.value.map { qualified(formatted($0), f.qualifier) + (unit == "%" ? "%" : english ? Self.englishUnit(unit) : unit) }
+            ?? (english ? "not reported" : "未报告")
+        let cov = f.coverage
+        let coverage = english
+            ? "\(cov.reporting) of \(cov.expected) townships gave it (\(cov.total) sent a report)"
+            : "\(cov.expected)个镇街中\(cov.total)个报送、\(cov.reporting)个报告该指标"
         var note: String?
-        switch (f.basis, f.indicator.kind, f.indicator.ratio) {
-        case ("pooled", .rate, let ratio?):
-            let n = data.catalog.indicator(ratio.numerator).map(name) ?? "", d = data.catalog.indicator(ratio.denominator).map(name) ?? ""
-            note = english ? "pooled: Σ \(n) ÷ Σ \(d), \(f.coverage.pooled) townships" : "汇总：Σ\(n)÷Σ\(d)，\(f.coverage.pooled)个镇街"
-        case ("pooled", .count, _): note = english ? "sum over townships" : "各镇街合计"
-        case ("median", _, _): note = english ? "median of stated rates (no counts given)" : "未给出计数，取各镇街中位数"
+        switch (f.basis, f.indicator.kind) {
+        case ("pooled", .rate):
+            note = english ? "pooled from the counts of \(cov.pooled) townships" : "由\(cov.pooled)个镇街的计数汇总"
+        case ("pooled", .count): note = english ? "sum over \(cov.reporting) townships" : "\(cov.reporting)个镇街合计"
+        case ("median", _): note = english ? "median of \(cov.reporting) stated rates (no counts given)" : "未给出计数，取\(cov.reporting)个镇街的中位数"
         default: note = nil
         }
-        return BriefingTile(label: name(f.indicator), value: value, change: change, coverage: coverage, note: note,
-                            flagged: f.coverage.reporting < f.coverage.total)
+        return BriefingTile(label: name(f.indicator), value: value, change: changeText(f), coverage: coverage, note: note,
+                            flagged: cov.reporting < cov.expected || f.change.isSmall)
     }
 
     /// The headline indicator most townships give: its trend and ranking carry the sheet.
@@ -103,7 +130,7 @@ struct BriefingMaker {
         }
     }
 
-    func sheet() -> (BriefingSheet, [Figure]) {
+    public func sheet() -> (BriefingSheet, [Figure]) {
         let figures = headline.map(figure)
         let trendIndicator = leading(byYear: false), rankIndicator = leading(byYear: true)
         var trend = trendIndicator.flatMap { i in
@@ -121,6 +148,15 @@ struct BriefingMaker {
         trend?.words = words
         ranking?.words = words
         if english {
+            // The measure word in English (人 → people); one without a counterpart is left out.
+            func englishUnit(_ unit: String?) -> String? {
+                guard let unit, unit != "%" else { return unit }
+                let word = Self.englishUnit(unit).trimmingCharacters(in: .whitespaces)
+                return word.isEmpty ? nil : word
+            }
+            let trendUnit = englishUnit(trend?.unit), rankingUnit = englishUnit(ranking?.unit)
+            trend?.unit = trendUnit
+            ranking?.unit = rankingUnit
             // The charts' subtitles are written in Chinese by ChartMaker: say the same in English.
             if let t = trend {
                 let townships = Set(t.rows.map(\.township)).count

@@ -6,20 +6,22 @@ import Trends
 /// The whole chart set for what the store holds: per indicator its trend, its ranking for the
 /// latest year and its township × year heatmap; for the set, the township × indicator overview
 /// and the comparison of the headline indicators.
-struct ChartSet {
-    struct Item: Sendable {
+public struct ChartSet {
+    public struct Item: Sendable {
         /// A stable, safe file name without extension: indicator ids and years only, never a township name.
-        var stem: String
-        var chart: Chart
-        var width: Double
-        var height: Double
+        public var stem: String
+        public var chart: Chart
+        public var width: Double
+        public var height: Double
         /// What the chart is about, for the gallery's grouping.
-        var group: String
+        public var group: String
     }
 
-    let maker: ChartMaker
+    public let maker: ChartMaker
 
-    func plan(year: Int?) -> (items: [Item], skipped: [String]) {
+    public init(maker: ChartMaker) { self.maker = maker }
+
+    public func plan(year: Int?) -> (items: [Item], skipped: [String]) {
         var items: [Item] = [], skipped: [String] = []
         func add(_ stem: String, _ group: String, _ request: ChartMaker.Request) {
             do {
@@ -48,36 +50,11 @@ struct ChartSet {
     }
 }
 
-/// Writes a file only when its bytes differ, so that drawing the same set twice changes nothing.
-@discardableResult
-func writeIfChanged(_ data: Data, to url: URL) throws -> Bool {
-    if let old = try? Data(contentsOf: url), old == data { return false }
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
-    return true
+/// A height at which every township of a rank or heatmap gets a readable row of its own.
+public func fittingHeight(_ chart: Chart) -> Double {
+    guard chart.kind == .rank || chart.kind == .heatmap else { return 750 }
+    let rows = Set(chart.rows.map(\.township)).count
+    // Past about a hundred rows the chart itself leaves the middle out and says so.
+    return min(3000, max(750, 190 + 24 * Double(rows)))
 }
 
-/// A one-line progress bar on a terminal; nothing when stderr is a file or a pipe.
-final class ProgressBar: @unchecked Sendable {
-    private let total: Int
-    private var done = 0
-    private let lock = NSLock()
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private let label: String
-
-    init(total: Int, label: String) {
-        self.total = total
-        self.label = label
-    }
-
-    func advance() {
-        guard enabled else { return }
-        lock.lock()
-        done += 1
-        let width = 30, filled = total == 0 ? width : done * width / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)".utf8))
-        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-        lock.unlock()
-    }
-}

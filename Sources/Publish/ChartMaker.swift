@@ -6,24 +6,39 @@ import Trends
 
 /// Turns what Trends computes into the in-memory tables Plot draws: the one place where store
 /// values become chart rows, titles, source lines and marks.
-struct ChartMaker {
-    let data: Dataset
-    let region: Region
+public struct ChartMaker {
+    public let data: Dataset
+    public let region: Region
+
+    public init(data: Dataset, region: Region) {
+        self.data = data
+        self.region = region
+    }
 
     /// What a chart shows: its kind, the indicators (two for scatter; several make a heatmap of
     /// townships × indicators), and which townships and years.
-    struct Request {
-        var kind: ChartKind
-        var indicators: [String]
-        var year: Int?
-        var years: ClosedRange<Int>?
-        var townships: [String] = []
-        var title: String?
+    public struct Request {
+        public var kind: ChartKind
+        public var indicators: [String]
+        public var year: Int?
+        public var years: ClosedRange<Int>?
+        public var townships: [String] = []
+        public var title: String?
+
+        public init(kind: ChartKind, indicators: [String], year: Int? = nil, years: ClosedRange<Int>? = nil,
+                    townships: [String] = [], title: String? = nil) {
+            self.kind = kind
+            self.indicators = indicators
+            self.year = year
+            self.years = years
+            self.townships = townships
+            self.title = title
+        }
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case noData(String)
-        var description: String {
+        public var description: String {
             switch self { case .noData(let why): return why }
         }
     }
@@ -31,7 +46,7 @@ struct ChartMaker {
     // MARK: Names
 
     /// Township names as charts write them; a name held by two places gets its county: 新村镇（甲县）.
-    var displayNames: [Place: String] {
+    public var displayNames: [Place: String] {
         var count: [String: Int] = [:]
         for p in data.places where region.contains(p) { count[p.township, default: 0] += 1 }
         var names: [Place: String] = [:]
@@ -43,7 +58,7 @@ struct ChartMaker {
 
     /// The region's name for titles: the one named, or the county, city or province that every
     /// township in the store shares.
-    var regionTitle: String {
+    public var regionTitle: String {
         if let name = region.name { return name }
         let places = data.places
         for level in [\Place.county, \Place.city, \Place.province] {
@@ -56,20 +71,19 @@ struct ChartMaker {
     func indicator(_ id: String) -> Indicator? { data.catalog.indicator(id) }
 
     /// Example data carries a visible mark so that nobody takes it for a real county's figures.
-    var watermark: String? {
+    public var watermark: String? {
         data.places.contains { region.contains($0) && $0.county == sampleCountyName } ? "示例数据" : nil
     }
 
-    static func flags(_ o: Observation) -> ValueFlags {
-        var f: ValueFlags = []
-        if o.approximate { f.insert(.approximate) }
+    public static func flags(_ o: Observation) -> ValueFlags {
+        var f = ValueFlags.qualifier(o.qualifier)
         if o.derived { f.insert(.derived) }
         if o.corrected { f.insert(.corrected) }
         return f
     }
 
     /// 资料来源：12个镇街46份法治政府建设年度报告（2020—2025年）.
-    func sourceLine(_ observations: [Observation]) -> String {
+    public func sourceLine(_ observations: [Observation]) -> String {
         let sources = Set(observations.flatMap { $0.source.components(separatedBy: "；") }.filter { !$0.isEmpty })
         let reports = sources.filter { $0 != "correction" && !$0.hasPrefix("import:") }.count
         let places = Set(observations.map(\.place)).count
@@ -83,7 +97,7 @@ struct ChartMaker {
 
     // MARK: Charts
 
-    func chart(_ request: Request) throws -> Chart {
+    public func chart(_ request: Request) throws -> Chart {
         guard let first = request.indicators.first, let definition = indicator(first) else {
             throw Failure.noData("未知指标 (unknown indicator)")
         }
@@ -107,11 +121,19 @@ struct ChartMaker {
         guard !observations.isEmpty else {
             throw Failure.noData("\(regionTitle)没有\(definition.name)的数据 (no values of \(definition.id) here)")
         }
-        let rows = observations.map { o in
+        var rows = observations.map { o in
             Row(township: names[o.place] ?? o.place.township, year: o.year, indicator: o.indicator, value: o.value,
                 flags: Self.flags(o))
         }
         let years = Set(observations.map(\.year)).sorted()
+        // A heatmap shows who sent nothing in a year (未报送), as against a report without the figure.
+        if request.kind == .heatmap, request.townships.isEmpty, let first = years.first, let last = years.last {
+            for year in first...last {
+                for p in data.attendance(year: year, in: region).missing {
+                    rows.append(Row(township: names[p] ?? p.township, year: year, indicator: definition.id, value: nil, submitted: false))
+                }
+            }
+        }
         let span = years.first == years.last ? "\(years[0])年" : "\(years.first!)—\(years.last!)年"
         var chart = Chart(kind: request.kind, title: request.title ?? "\(regionTitle)镇街\(definition.name)（\(span)）",
                           subtitle: subtitle(definition, townships: series.count), unit: definition.unit,
@@ -146,11 +168,14 @@ struct ChartMaker {
             throw Failure.noData("\(regionTitle)\(year)年没有\(definition.name)的数据 (no values of \(definition.id) in \(year))")
         }
         var chart = Chart(kind: .rank, title: request.title ?? rankTitle(comparison, definition, names),
-                          subtitle: "\(year)年；\(rows.count)个镇街中\(observations.count)个报告" + pooledText(comparison, definition),
+                          subtitle: "\(year)年；\(comparison.pooled.coverage.expected)个镇街中\(observations.count)个报告"
+                              + (comparison.rows.contains { !$0.submitted } ? "、\(comparison.rows.filter { !$0.submitted }.count)个未报送" : "")
+                              + pooledText(comparison, definition),
                           unit: definition.unit, sourceLine: sourceLine(observations),
                           rows: rows.map { r in
                               Row(township: names[r.place] ?? r.place.township, year: year, indicator: definition.id,
-                                  value: r.observation?.value, flags: r.observation.map(Self.flags) ?? [])
+                                  value: r.observation?.value, flags: r.observation.map(Self.flags) ?? [],
+                                  submitted: r.submitted)
                           },
                           year: year)
         chart.watermark = watermark
@@ -158,17 +183,27 @@ struct ChartMaker {
     }
 
     /// The title states the finding: who leads, and the median.
+    /// The title states the finding: who leads. Equal exact figures are a tie; equal figures of which one
+    /// is approximate (约500, 500余) are not said to be one.
     func rankTitle(_ c: Comparison, _ definition: Indicator, _ names: [Place: String]) -> String {
         guard let top = c.rows.first, let o = top.observation else { return "\(regionTitle)镇街\(definition.name)（\(c.year)年）" }
-        let tied = c.rows.filter { $0.rank == 1 }.count
+        let tiedRows = c.rows.filter { $0.rank == 1 }
         let unit = definition.unit == "%" ? "%" : definition.unit
-        if tied > 1 { return "\(c.year)年\(regionTitle)有\(tied)个镇街\(definition.name)并列最高（\(formatted(o.value))\(unit)）" }
-        return "\(c.year)年\(regionTitle)\(definition.name)\(names[top.place] ?? top.place.township)最高（\(formatted(o.value))\(unit)）"
+        let figure = ValueFlags.qualifier(o.qualifier).qualify(formatted(o.value)) + unit
+        if tiedRows.count > 1 {
+            if tiedRows.contains(where: { $0.observation?.approximate == true }) {
+                return "\(c.year)年\(regionTitle)\(definition.name)最高为\(figure)，\(tiedRows.count)个镇街所报数字相同（含约数，未必相等）"
+            }
+            return "\(c.year)年\(regionTitle)有\(tiedRows.count)个镇街\(definition.name)并列最高（\(figure)）"
+        }
+        return "\(c.year)年\(regionTitle)\(definition.name)\(names[top.place] ?? top.place.township)最高（\(figure)）"
     }
 
+    /// "；合计约2500件" — a total that approximate figures went into says so.
     func pooledText(_ c: Comparison, _ definition: Indicator) -> String {
         guard let v = c.pooled.value else { return "" }
-        return definition.kind == .count ? "；合计\(formatted(v))\(definition.unit)" : "；汇总\(formatted(v))%"
+        let figure = ValueFlags.qualifier(c.pooled.qualifier).qualify(formatted(v))
+        return definition.kind == .count ? "；合计\(figure)\(definition.unit)" : "；由\(c.pooled.coverage.pooled)个镇街计数汇总\(figure)%"
     }
 
     /// Two indicators, one point per township, in one year.
@@ -211,8 +246,14 @@ struct ChartMaker {
             }
         }
         guard !observations.isEmpty else { throw Failure.noData("\(regionTitle)\(year)年没有数据 (no values in \(year))") }
+        let missing = request.townships.isEmpty ? data.attendance(year: year, in: region).missing : []
+        for p in missing {
+            for d in definitions { rows.append(Row(township: names[p] ?? p.township, year: year, indicator: d.name, value: nil, submitted: false)) }
+        }
+        let expected = places.count + missing.count
         var chart = Chart(kind: .heatmap, title: request.title ?? "\(year)年\(regionTitle)镇街法治政府建设指标一览",
-                          subtitle: "\(places.count)个镇街 × \(definitions.count)项指标；每项指标按自身范围着色，空格为未报告",
+                          subtitle: "\(expected)个镇街中\(places.count)个报送 × \(definitions.count)项指标；每项指标按自身范围着色，“—”为未报告"
+                              + (missing.isEmpty ? "" : "，\(missing.count)个镇街未报送"),
                           sourceLine: sourceLine(observations), rows: rows, year: year)
         chart.watermark = watermark
         return chart
