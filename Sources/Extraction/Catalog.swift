@@ -104,6 +104,9 @@ public struct Catalog: Codable, Sendable {
     /// Words between two figures that say the first was last year's and the second is this year's
     /// (由上年的15人增至19人). Optional.
     public var fromToWords: [String]?
+    /// Words naming one kind of activity or topic (主题, 专项, 禁毒, 宪法): a count of that kind may be only a
+    /// part of the year's total, so a count with one in its clause is marked for review. Optional.
+    public var oneKindWords: [String]?
     /// Every measure word a number may carry; the longest one after a number is its unit.
     public var measureWords: [String]
     public var indicators: [Indicator]

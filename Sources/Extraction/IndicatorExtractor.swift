@@ -21,6 +21,7 @@ public struct IndicatorExtractor: Sendable {
     private let actorWords: IDSet
     private let participationWords: IDSet
     private let fromToWords: IDSet
+    private let oneKindWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
     /// The rules a percentage can be (the rates), the rules a count with each measure word can be (by
@@ -75,6 +76,7 @@ public struct IndicatorExtractor: Sendable {
         actorWords = ids(catalog.actorWords ?? [])
         participationWords = ids(catalog.participationWords ?? [])
         fromToWords = ids(catalog.fromToWords ?? [])
+        oneKindWords = ids(catalog.oneKindWords ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
@@ -306,6 +308,9 @@ public struct IndicatorExtractor: Sendable {
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
                 flagDoubts(&candidate, rule: rule, number: number, hits: hits)
+                if rule.indicator.kind == .count && !ownClauseWords.isDisjoint(with: oneKindWords) {
+                    candidate.flagForReview("只是一类活动或主题 (one kind of activity)")
+                }
                 if change == nil {
                     change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
                                           slice: slice, hits: hits, numbers: numbers)
@@ -710,8 +715,10 @@ public struct IndicatorExtractor: Sendable {
         // A rival: another value for the same indicator that scored within a point of the chosen one.
         for i in best.values {
             let chosen = result[i]
-            if let rival = result.first(where: { $0.indicator == chosen.indicator && !$0.chosen
-                                                 && $0.value != chosen.value && $0.score >= chosen.score - 1 }) {
+            // Or another value for it in the same sentence, whatever its score: parts listed side by side
+            // (配备法律顾问1名,村法律顾问9名) or a total beside a part, which only a reader can tell apart.
+            if let rival = result.first(where: { $0.indicator == chosen.indicator && !$0.chosen && $0.value != chosen.value
+                                                 && ($0.score >= chosen.score - 1 || $0.offset == chosen.offset) }) {
                 result[i].flagForReview("另有候选值\(Self.plain(rival.value)) (another candidate: \(Self.plain(rival.value)))")
             }
         }
