@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Strict, streaming CSV (an unterminated quote is an error; reads from an InputStream row by row).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Cairo and Pango from the system (apt: libcairo2-dev, libpango1.0-dev).
@@ -33,7 +35,10 @@ let package = Package(
         // SQLite schema, idempotent ingest, corrections, CSV/JSON import and export.
         .target(
             name: "Store",
-            dependencies: ["Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         // series, derived rates, year-on-year change, ranks, pooled roll-ups, consistency checks.
         .target(name: "Trends", dependencies: ["Store", "Extraction"]),

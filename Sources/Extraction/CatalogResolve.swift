@@ -27,6 +27,8 @@ extension Catalog {
     /// Throws `ResolveError.ambiguous` when a part fits several, `.unknown` (with the three nearest
     /// names) when it fits none. Leading and trailing white space is ignored.
     public func resolve(_ query: String) throws -> Indicator {
+        // The common case, an id as stored, without folding case or trimming.
+        if let exact = indicators.first(where: { $0.id == query }) { return exact }
         let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
         let folded = q.lowercased()
         if let exact = indicators.first(where: { $0.id == q || $0.name == q || $0.en?.lowercased() == folded }) {

@@ -56,10 +56,10 @@ struct Extract: ParsableCommand {
         // Without --dry-run, a file whose path and content hash the store already has is not extracted
         // again: what it found then is read back from the store for the output.
         let reportStore = dryRun ? nil : try ReportStore(path: store.db)
-        let known = try reportStore?.contentHashes() ?? [:]
+        let (known, sources) = try reportStore?.contentHashesAndSources() ?? ([:], [:])
         let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known)
         let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
-            if case .success(.unchanged(let source)) = $0 { return source } else { return nil }
+            if case .success(.unchanged(let identity)) = $0 { return sources[identity] } else { return nil }
         }) ?? [:]
         var reports: [ExtractedReport] = []
         var hashed: [(ExtractedReport, contentHash: String)] = []
@@ -70,9 +70,9 @@ struct Extract: ParsableCommand {
             case .success(.extracted(let report, let hash)):
                 reports.append(report)
                 hashed.append((report, contentHash: hash))
-            case .success(.unchanged(let source)):
+            case .success(.unchanged(let identity)):
                 unchanged += 1
-                if let report = stored[source] { reports.append(report) }
+                if let report = sources[identity].flatMap({ stored[$0] }) { reports.append(report) }
             case .failure(let error):
                 failures += 1
                 FileHandle.standardError.write(Data("fazhi: \(error)\n".utf8))
@@ -85,13 +85,16 @@ struct Extract: ParsableCommand {
         case .table: output = ExtractOutput.table(reports, catalog: catalog)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
+        var storeProblems = 0
         if let reportStore {
-            try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections)
+            storeProblems = try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections,
+                                           catalog: catalog, gazetteer: gazetteer)
         }
         if failures > 0 {
             FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))
             throw ExitCode(1)
         }
+        if storeProblems > 0 { throw ExitCode(1) }
     }
 
     /// Reads and extracts every file across all cores, in the order given.

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Store
 
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
@@ -74,10 +75,6 @@ enum ExtractOutput {
 
     static func qualifierMark(_ f: Finding) -> String { ValueText.mark(f.qualifier.rawValue) }
 
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    /// One CSV cell, formula-safe: the one writer every command's CSV goes through (`CSV.field`).
+    static func csvField(_ s: String) -> String { CSV.field(s) }
 }

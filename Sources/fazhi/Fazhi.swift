@@ -21,7 +21,7 @@ struct Fazhi: ParsableCommand {
           fazhi extract 报告目录/ --dry-run --format csv > 指标.csv
           fazhi indicators
         """,
-        subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Export.self, Import.self,
+        subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Corrections.self, Remove.self, Export.self, Import.self,
                       Indicators.self, ChartCommand.self, ChartsCommand.self,
                       BriefingCommand.self, ProfileCommand.self, Sample.self, Bench.self]
     )

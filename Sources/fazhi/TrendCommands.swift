@@ -33,7 +33,7 @@ extension StoreOptions {
         guard FileManager.default.fileExists(atPath: db) else {
             throw ValidationError("没有数据库 \(db) (no store there: run `fazhi extract` first).")
         }
-        let store = try ReportStore(path: db)
+        let store = try ReportStore(path: db, access: .readOnly)
         return Dataset(values: try store.valueTable(), reports: try store.reports(), catalog: try Catalog.standard())
     }
 }
