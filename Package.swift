@@ -61,6 +61,9 @@ let package = Package(
         .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
-        .testTarget(name: "FazhiCLITests", dependencies: ["fazhi", "Store"]),
+        .testTarget(
+            name: "FazhiCLITests",
+            dependencies: ["fazhi", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -13,8 +13,10 @@ public final class ReportStore {
     /// change its bytes and work on a store whose file or folder is read-only.
     public enum Access: Sendable { case readWrite, readOnly }
 
-    /// How long a write waits for another process's write before giving up (seconds).
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a write waits for another process's write before giving up (seconds): 10, or
+    /// `FAZHI_BUSY_TIMEOUT` (tests wait less).
+    public static let busyTimeout: TimeInterval =
+        ProcessInfo.processInfo.environment["FAZHI_BUSY_TIMEOUT"].flatMap(Double.init) ?? 10
 
     /// Opens the store at `path`. `.readWrite` creates it if need be and brings its schema up to date;
     /// `.readOnly` needs an existing store and changes nothing in it. Either refuses a store that a newer
@@ -40,8 +42,16 @@ public final class ReportStore {
             if fm.fileExists(atPath: path) && !fm.isWritableFile(atPath: path) {
                 throw StoreError("数据库只读，无法写入 (the store is read-only): \(path)")
             }
+            // Checked before the pool opens: opening a pool for writing may already write to the file.
+            if fm.fileExists(atPath: path) {
+                var probe = Configuration()
+                probe.readonly = true
+                probe.busyMode = .timeout(Self.busyTimeout)
+                let queue = try Self.mapErrors(path) { try DatabaseQueue(path: path, configuration: probe) }
+                try Self.refuseNewer(queue, path)
+                try queue.close()
+            }
             db = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: config) }
-            try Self.refuseNewer(db, path)
             try Self.mapErrors(path) { try Self.migrator.migrate(db) }
         case .readOnly:
             guard fm.fileExists(atPath: path) else {
@@ -69,15 +79,14 @@ public final class ReportStore {
     public static var knownSchemas: [String] { migrator.migrations }
 
     /// Refuses a store with migrations this fazhi does not know: a newer fazhi wrote it.
-    static func refuseNewer(_ db: DatabasePool, _ path: String) throws {
-        // Through the writer's connection (or the only reader's, read-only): a pooled reader used before
-        // the migration would keep the schema it saw.
+    static func refuseNewer(_ db: some DatabaseReader, _ path: String) throws {
+        // Never through a pooled reader that outlives a migration: it would keep the schema it saw.
         func applied(_ db: Database) throws -> [String] {
             guard try db.tableExists("grdb_migrations") else { return [] }
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
         let applied: [String] = try mapErrors(path) {
-            try db.configuration.readonly ? db.read(applied) : db.writeWithoutTransaction(applied)
+            try db.read(applied)
         }
         let known = Set(knownSchemas)
         let unknown = applied.filter { !known.contains($0) }.sorted()

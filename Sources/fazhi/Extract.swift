@@ -41,6 +41,9 @@ struct Extract: ParsableCommand {
     @Option(help: "人工更正文件，每次提取时载入 (corrections, loaded on every extract).")
     var corrections = StoreOptions.defaultCorrections
 
+    @Flag(help: "移除这些目录下已不存在的报告 (take out of the store the reports under these folders whose files are gone).")
+    var prune = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出至少一个报告文件或目录 (give at least one report file or folder).") }
     }
@@ -55,7 +58,7 @@ struct Extract: ParsableCommand {
         }
         // Without --dry-run, a file whose path and content hash the store already has is not extracted
         // again: what it found then is read back from the store for the output.
-        let reportStore = dryRun ? nil : try ReportStore(path: store.db)
+        let reportStore = dryRun ? nil : try failing { try ReportStore(path: store.db) }
         let (known, sources) = try reportStore?.contentHashesAndSources() ?? ([:], [:])
         let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known)
         let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
@@ -87,8 +90,14 @@ struct Extract: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
         var storeProblems = 0
         if let reportStore {
-            storeProblems = try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections,
-                                           catalog: catalog, gazetteer: gazetteer)
+            storeProblems = try failing {
+                try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections,
+                               catalog: catalog, gazetteer: gazetteer)
+            }
+            if prune {
+                let gone = try failing { try reportStore.removeReports(try reportStore.reportsMissing(under: paths)) }
+                for r in gone { printError("已移除 \(r.source)，文件已不存在 (removed: the file is gone), 数值 \(r.findings) 个") }
+            }
         }
         if failures > 0 {
             FileHandle.standardError.write(Data("fazhi: \(failures) 个文件无法读取，其余 \(reports.count) 个已处理 (\(failures) of \(files.count) files failed)\n".utf8))
