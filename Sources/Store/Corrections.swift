@@ -9,7 +9,8 @@ public enum CorrectionsFile {
     public static let header = ["township", "county", "year", "indicator", "value", "note", "replaces", "force"]
     static let required = ["township", "county", "year", "indicator", "value"]
 
-    /// The file's corrections, each checked by `rules` (its indicator as the catalog's id). A row that is
+    /// The file's corrections, each checked by `rules` but for its township (its indicator as the catalog's
+    /// id; a rate over 100 where its `force` is true). A row that is
     /// not a valid correction is named by line; with `skipBad` it is left out and listed in `bad`,
     /// without it the first one throws `FileRowError`. A missing file has no corrections.
     public static func load(_ url: URL, rules: ValueRules, skipBad: Bool = false) throws -> (corrections: [Correction], bad: [LineProblem]) {
@@ -48,6 +49,9 @@ public enum CorrectionsFile {
                 }
                 var rowRules = rules
                 rowRules.allowRateOver100 = rules.allowRateOver100 || text("force") == "true"
+                // A township is checked when a correction is made (`correct`, the review page); one made
+                // with --new-township, for a place no report has yet, stays valid in the file.
+                rowRules.allowNewTownships = true
                 let incoming = IncomingValue(township: text("township"), county: text("county"), year: year,
                                              indicator: text("indicator"), value: value)
                 switch rowRules.check(incoming) {

@@ -40,6 +40,8 @@ public struct ImportSummary: Sendable {
     public var conflictCount = 0
     /// "UTF-8" or "GB18030".
     public var encoding = ""
+    /// The first and last line of the rows read (after the header), or nil for a file of a header alone.
+    public var lines: ClosedRange<Int>?
 }
 
 extension ReportStore {
@@ -104,6 +106,7 @@ extension ReportStore {
                     try refuse(LineProblem(line: e.line, reason: e.reason + "；此后各行无法读取 (the rest of the file cannot be read)"))
                     break
                 }
+                summary.lines = (summary.lines?.lowerBound ?? record.line)...record.line
                 rowsSinceProgress += 1
                 if rowsSinceProgress == 4096 { rowsSinceProgress = 0; progress?(reader.bytesRead, reader.totalBytes) }
                 guard record.fields.count == names.count else {

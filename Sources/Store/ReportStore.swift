@@ -107,8 +107,10 @@ public final class ReportStore {
                 throw StoreError("不是 fazhi 数据库或已损坏 (not a store, or damaged): \(path)")
             case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
                 throw StoreError("数据库无法写入或打开 (the store cannot be written or opened): \(path): \(error.message ?? "")")
-            case .SQLITE_FULL:
-                throw StoreError("磁盘已满，数据库未改变 (disk full; the store is unchanged): \(path)")
+            case .SQLITE_FULL, .SQLITE_IOERR:
+                // A failed write rolls its transaction back: SQLite's journal keeps the store as it was.
+                throw StoreError("磁盘写入失败 (磁盘已满？)，数据库未改变 (a write failed — disk full? The store is unchanged): "
+                    + "\(path): \(error.message ?? "")")
             default:
                 throw StoreError("数据库错误 (store error): \(path): \(error.message ?? "\(error)")")
             }

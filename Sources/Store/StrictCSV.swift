@@ -51,7 +51,8 @@ public final class StrictCSVReader {
     private init(source: InputStream, utf8: Bool, totalBytes: Int) throws {
         encodingName = utf8 ? "UTF-8" : "GB18030"
         self.totalBytes = totalBytes
-        stream = CheckedStream(source: source, fromGB18030: !utf8)
+        // Bytes held in memory need no larger chunk than themselves.
+        stream = CheckedStream(source: source, fromGB18030: !utf8, chunkSize: min(1 << 16, max(256, totalBytes + 1)))
         do { reader = try CSVReader(stream: stream, hasHeaderRow: false) }
         catch { throw stream.problem ?? CSVSyntaxError(line: 1, reason: "无法读取 (cannot read): \(error)") }
     }
@@ -133,8 +134,9 @@ final class CheckedStream: InputStream {
     private var lastWasCR = false
     private var started = false
 
-    init(source: InputStream, fromGB18030: Bool) {
+    init(source: InputStream, fromGB18030: Bool, chunkSize: Int) {
         self.source = source
+        chunk = [UInt8](repeating: 0, count: chunkSize)
         converter = fromGB18030 ? GB18030Converter() : nil
         super.init(data: Data())
     }
@@ -158,9 +160,11 @@ final class CheckedStream: InputStream {
         return n
     }
 
+    /// The source's bytes are read into this, one chunk at a time.
+    private var chunk: [UInt8]
+
     private func fill() {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let n = source.read(&chunk, maxLength: chunk.count)
+        let n = chunk.withUnsafeMutableBufferPointer { source.read($0.baseAddress!, maxLength: $0.count) }
         let end = n <= 0
         var bytes = end ? [] : Array(chunk[..<n])
         consumed += max(n, 0)

@@ -321,7 +321,10 @@ struct Import: ParsableCommand {
             if summary.conflictCount > summary.conflicts.count {
                 printError("\(file): 另有 \(summary.conflictCount - summary.conflicts.count) 处与报告不同 (more conflicts)")
             }
-            var message = "已导入 \(summary.imported) 行 (imported \(summary.imported) rows, \(summary.encoding))"
+            let taken = summary.lines.map { summary.skippedCount + summary.derivedSkipped == 0
+                ? "，第 \($0.lowerBound)–\($0.upperBound) 行 (lines \($0.lowerBound)–\($0.upperBound))"
+                : "，第 \($0.lowerBound)–\($0.upperBound) 行中除跳过的行外 (lines \($0.lowerBound)–\($0.upperBound) but those skipped)" } ?? ""
+            var message = "已导入 \(summary.imported) 行\(taken) (imported \(summary.imported) rows, \(summary.encoding))"
             if summary.skippedCount > 0 { message += "，跳过不合格 \(summary.skippedCount) 行 (skipped \(summary.skippedCount) bad rows)" }
             if summary.derivedSkipped > 0 { message += "，跳过推算值 \(summary.derivedSkipped) 行 (skipped \(summary.derivedSkipped) derived rows)" }
             if summary.conflictCount > 0 { message += "，与报告不同 \(summary.conflictCount) 处 (\(summary.conflictCount) conflicts with reports, both kept)" }

@@ -283,6 +283,27 @@ func libreOfficeReadsNoFormulaInAnExport() throws {
     #expect(left.isEmpty, "\(left)")
 }
 
+@Test func anExtractThatFailsToWriteLeavesTheStoreAsItWasAndNoWAL() throws {
+    let w = try Workspace()
+    defer { w.remove() }
+    let batch = w.dir.appendingPathComponent("batch")
+    let samples = try FileManager.default.contentsOfDirectory(at: repositoryRoot.appendingPathComponent("Data/reports"),
+                                                             includingPropertiesForKeys: nil)
+    for i in 0..<60 {
+        let folder = batch.appendingPathComponent("\(i)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for sample in samples { try FileManager.default.copyItem(at: sample, to: folder.appendingPathComponent(sample.lastPathComponent)) }
+    }
+    // Files may not grow past 512 KB: the batch's transaction cannot be written.
+    let r = try run(["extract", batch.path] + w.correctionArgs, shell: "trap '' XFSZ; ulimit -f 1024; exec \"$@\" >/dev/null")
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("数据库未改变"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: w.db + "-wal"), "the WAL is left behind")
+    let store = try ReportStore(path: w.db, access: .readOnly)
+    #expect(try store.integrityCheck() == "ok")
+    #expect(try store.counts()["report"] == 5)
+}
+
 // MARK: 11. Two writers
 
 @Test func aSecondWriterWaitsAndSaysSoWhenItGivesUp() throws {
