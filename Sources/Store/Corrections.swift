@@ -38,7 +38,7 @@ public enum CorrectionsFile {
                     continue
                 }
                 func text(_ name: String) -> String {
-                    column[name].map { CSV.unguarded(record.fields[$0].trimmingCharacters(in: .whitespaces)) } ?? ""
+                    column[name].map { CSV.unguarded(CSV.trimmed(record.fields[$0])) } ?? ""
                 }
                 guard !text("township").isEmpty else { try refuse(LineProblem(line: record.line, reason: "缺少镇街 (no township)")); continue }
                 guard let year = Int(text("year")) else {

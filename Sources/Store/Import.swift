@@ -116,7 +116,7 @@ extension ReportStore {
                 }
                 func text(_ name: String) -> String? {
                     guard let i = column[name] else { return nil }
-                    let t = CSV.unguarded(record.fields[i].trimmingCharacters(in: .whitespaces))
+                    let t = CSV.unguarded(CSV.trimmed(record.fields[i]))
                     return t.isEmpty ? nil : t
                 }
                 if text("derived") == "true" { summary.derivedSkipped += 1; continue }

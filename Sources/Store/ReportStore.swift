@@ -22,7 +22,9 @@ public final class ReportStore {
     /// `.readOnly` needs an existing store and changes nothing in it. Either refuses a store that a newer
     /// fazhi wrote (a migration this one does not know), naming both schemas, rather than read or damage it.
     /// Throws `StoreError` with a message for a clerk.
-    public init(path: String, access: Access = .readWrite) throws {
+    /// `memoryMapped`: reads map the file (faster for `valueTable`, but the mapped pages count in the
+    /// process's resident memory); a command that streams a large store passes false.
+    public init(path: String, access: Access = .readWrite, memoryMapped: Bool = true) throws {
         self.path = path
         self.access = access
         var config = Configuration()
@@ -33,7 +35,8 @@ public final class ReportStore {
         // and reads its own pages back. Up to 64 MB of cache per connection, used only as needed.
         // Reads map the file rather than copy its pages: loading every value of a large store
         // (`valueTable`) spends a sixth of its time less.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824") }
+        let mmap = memoryMapped ? 1_073_741_824 : 0
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = \(mmap)") }
         let fm = FileManager.default
         switch access {
         case .readWrite:

@@ -262,7 +262,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try failing {
-            let reportStore = try ReportStore(path: store.db, access: .readOnly)
+            // Streamed: mapping the file would put every page of a large store in the process's memory.
+            let reportStore = try ReportStore(path: store.db, access: .readOnly, memoryMapped: false)
             let catalog = try Catalog.standard()
             let sink = try OutputSink(path: output)
             let progress = ByteProgress("导出 (export)")
@@ -307,7 +308,7 @@ struct Import: ParsableCommand {
         try failing {
             let url = URL(fileURLWithPath: file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw StoreError("\(file): 无法读取 (cannot read)") }
-            let reportStore = try ReportStore(path: store.db)
+            let reportStore = try ReportStore(path: store.db, memoryMapped: false)
             let rules = try valueRules(reportStore, force: force, newTownships: newTownships)
             let progress = ByteProgress("导入 (import)")
             let summary = try reportStore.importCSV(url, sourceFile: url.lastPathComponent, rules: rules, skipBad: skipBad,
