@@ -65,11 +65,7 @@ PY
          printf 'a,b\n"unterminated,1\n' > "$corpus/unterminated.csv" ;;
 esac
 
-# ZIPFoundation leaks its in-memory file (Archive+MemoryFile, about 5 KB) for bytes that are not a zip
-# archive (Fuzz/findings/docx-zipfoundation-memoryfile-leak.bin): a leak in the library, reported, not
-# a crash; the docx target looks for crashes with leak detection off until it is fixed. FUZZ_FLAGS adds flags.
-extra=()
-[ "$target" = docx ] && extra+=(-detect_leaks=0)
+# FUZZ_FLAGS adds libFuzzer flags (-jobs, -dict, …).
 echo "fuzz: $target for $seconds s (corpus $corpus)" >&2
 "$out/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=20 \
-    -artifact_prefix="$crashes/" -print_final_stats=1 "${extra[@]}" ${FUZZ_FLAGS:-} "$corpus"
+    -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_FLAGS:-} "$corpus"

@@ -15,7 +15,7 @@ public enum DocxText {
     public static func paragraphs(_ data: Data) throws -> [String] {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZipArchive.reading(data)
         } catch {
             throw Failure.notAZip
         }

@@ -42,7 +42,7 @@ public final class ReportStore {
         case .readWrite:
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: path) && !fm.isWritableFile(atPath: path) {
+            if fm.fileExists(atPath: path) && !Self.isWritable(path) {
                 throw StoreError("数据库只读，无法写入 (the store is read-only): \(path)")
             }
             // Checked before the pool opens: opening a pool for writing may already write to the file.
@@ -61,11 +61,12 @@ public final class ReportStore {
                 throw StoreError("没有数据库 \(path) (no store there: run `fazhi extract` first)")
             }
             config.readonly = true
-            // A WAL store needs its -shm file; where neither the file nor its folder may be written, SQLite
-            // reads it as an immutable file instead (nothing else can be writing it then).
+            // A WAL store needs its -shm file; where the file or its folder is read-only, SQLite reads it as
+            // an immutable file instead (nothing can be writing it then) — unless a WAL with frames lies
+            // beside it, which immutable reading would ignore: then it is opened as usual.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            let writable = fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: folder)
-            if writable {
+            let walSize = ((try? fm.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0) ?? 0
+            if (Self.isWritable(path) && Self.isWritable(folder)) || walSize > 0 {
                 db = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: config) }
             } else {
                 let uri = "file:" + (URL(fileURLWithPath: path).standardizedFileURL.path
@@ -77,6 +78,14 @@ public final class ReportStore {
     }
 
     public let access: Access
+
+    /// Whether a file may be written: the system allows it and its mode is not read-only (a file marked
+    /// read-only counts as such even for root, whom the system lets write anything).
+    static func isWritable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return Glibc.access(path, W_OK) == 0 && info.st_mode & 0o222 != 0
+    }
 
     /// The migrations this fazhi knows, oldest first.
     public static var knownSchemas: [String] { migrator.migrations }

@@ -243,6 +243,14 @@ func libreOfficeReadsNoFormulaInAnExport() throws {
     let r = try run(["export"] + w.storeArgs)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("天龙镇"))
+    #expect(try run(["check"] + w.storeArgs).status == 0)
+    // A command that writes says the store is read-only, and the corrections file stays as it was.
+    chmod(w.dir.path, 0o755)
+    let correct = try run(["correct", "--township", "天龙镇", "--county", "平坝区", "--year", "2024",
+                           "--indicator", "mediation.disputes", "--value", "3"] + w.correctionArgs)
+    #expect(correct.status == 1)
+    #expect(correct.stderr.contains("数据库只读"), "\(correct.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: w.corrections))
 }
 
 // MARK: 8. A newer schema

@@ -71,3 +71,14 @@ func makeDocx(documentXML: String?, extraEntry: String = "[Content_Types].xml") 
     #expect(throws: DocxText.Failure.noDocumentXML) { try DocxText.paragraphs(noDocument) }
     #expect(readFailure { try ReportReader.read(data: Data("只是文本".utf8), url: url) } == .brokenDocx)
 }
+
+/// Found by fuzzing (Scripts/fuzz.sh docx): a zip whose offsets point past its end made ZIPFoundation's
+/// in-memory archive trap, ending the whole batch; it is a broken .docx like any other.
+@Test func aZipWhoseOffsetsPointPastItsEndIsABrokenDocxNotACrash() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    for name in ["docx-zipfoundation-memoryfile-crash.bin", "docx-zipfoundation-memoryfile-leak.bin"] {
+        let data = try Data(contentsOf: root.appendingPathComponent("Fuzz/findings/\(name)"))
+        let reason = readFailure { try ReportReader.read(data: data, url: URL(fileURLWithPath: "/in/\(name).docx")) }
+        #expect(reason == .brokenDocx, "\(name): \(String(describing: reason))")
+    }
+}
