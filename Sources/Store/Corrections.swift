@@ -170,6 +170,41 @@ extension ReportStore {
         return result
     }
 
+    /// A person sets a value (`fazhi correct`, the review page): checked by `rules` (which say whether a
+    /// rate over 100 or a new township may pass), stored with the value it replaces, in the store and
+    /// the corrections file together (`changeCorrections`). Throws `StoreError` naming the reason.
+    @discardableResult
+    public func correct(_ incoming: IncomingValue, note: String, file url: URL,
+                        rules: ValueRules) throws -> (correction: Correction, replaced: Replaced?) {
+        guard let township = incoming.township, let year = incoming.year else {
+            throw StoreError("更正须有镇街和年份 (a correction needs a township and a year)")
+        }
+        let checked: IncomingValue
+        switch rules.check(incoming) {
+        case .success(let v): checked = v
+        case .failure(let problem): throw StoreError("无法更正 (not corrected): \(problem)")
+        }
+        let county = incoming.county ?? ""
+        let replaced = try currentValue(township: township, county: county, year: year, indicator: checked.indicator)
+        let correction = Correction(township: township, county: county, year: year, indicator: checked.indicator,
+                                    value: checked.value, note: note, replaces: replaced?.value,
+                                    force: rules.allowRateOver100 && checked.value > 100)
+        try changeCorrections(file: url, rules: rules) { list in list.append(correction) }
+        return (correction, replaced)
+    }
+
+    /// Takes back correction `number` (1-based, in the file's order, as `fazhi corrections` numbers them),
+    /// in the store and the file together. Returns it.
+    @discardableResult
+    public func undoCorrection(_ number: Int, file url: URL, rules: ValueRules) throws -> Correction {
+        try changeCorrections(file: url, rules: rules) { list -> Correction in
+            guard (1...max(1, list.count)).contains(number), number <= list.count else {
+                throw StoreError("没有第 \(number) 条更正 (no correction \(number)); 共 \(list.count) 条 (there are \(list.count))")
+            }
+            return list.remove(at: number - 1)
+        }
+    }
+
     /// Loads the corrections file into the store (what `extract` does after storing): the good rows
     /// replace the store's corrections; the bad ones are returned, by line, and left out.
     @discardableResult

@@ -164,29 +164,17 @@ struct Correct: ParsableCommand {
             let rules = try valueRules(reportStore, force: force, newTownships: newTownship)
             let url = URL(fileURLWithPath: files.corrections)
             if let undo {
-                let removed = try reportStore.changeCorrections(file: url, rules: rules) { list -> Correction in
-                    guard (1...list.count).contains(undo) else {
-                        throw StoreError("没有第 \(undo) 条更正 (no correction \(undo)); 共 \(list.count) 条 (there are \(list.count))")
-                    }
-                    return list.remove(at: undo - 1)
-                }
+                let removed = try reportStore.undoCorrection(undo, file: url, rules: rules)
                 printError("已撤销更正 \(undo): \(removed.township) \(removed.year) \(removed.indicator) = \(formatNumber(removed.value)) (undone)")
                 return
             }
-            let incoming = IncomingValue(township: township!, county: county, year: year!, indicator: indicator!, value: value!)
-            let checked: IncomingValue
-            switch rules.check(incoming) {
-            case .success(let v): checked = v
-            case .failure(let problem): throw StoreError("无法更正 (not corrected): \(problem)")
-            }
-            let replaced = try reportStore.currentValue(township: township!, county: county, year: year!, indicator: checked.indicator)
-            let correction = Correction(township: township!, county: county, year: year!, indicator: checked.indicator,
-                                        value: value!, note: note, replaces: replaced?.value, force: force)
-            try reportStore.changeCorrections(file: url, rules: rules) { list in list.append(correction) }
-            let name = rules.catalog.indicator(checked.indicator)?.name ?? checked.indicator
+            let (correction, replaced) = try reportStore.correct(
+                IncomingValue(township: township!, county: county, year: year!, indicator: indicator!, value: value!),
+                note: note, file: url, rules: rules)
+            let name = rules.catalog.indicator(correction.indicator)?.name ?? correction.indicator
             let was = replaced.map { "，原为 \(formatNumber($0.value)) (was \(formatNumber($0.value)), from \($0.source))" }
                 ?? "，原无此值 (no value before)"
-            printError("已更正 \(township!) \(year!) \(name) \(checked.indicator) = \(formatNumber(value!))\(was) (corrected)")
+            printError("已更正 \(township!) \(year!) \(name) \(correction.indicator) = \(formatNumber(value!))\(was) (corrected)")
         }
     }
 }
