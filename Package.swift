@@ -25,10 +25,12 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev", "libisal-dev"])]),
         // scales, layout, marks; Cairo/Pango backend to PNG, SVG, PDF.
         .target(name: "Plot", dependencies: ["CPangoCairo", "CPNG"]),
+        // zlib's inflate (apt: zlib1g-dev), for a zip entry read within the bytes that hold it.
+        .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // bytes → normalized text, sentences, numbers.
         .target(
             name: "ReportText",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // catalog, metadata with the gazetteer, findings.
         .target(name: "Extraction", dependencies: ["ReportText"]),

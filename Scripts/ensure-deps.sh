@@ -7,7 +7,7 @@ set -euo pipefail
 
 have_deps() {
     command -v pkg-config >/dev/null 2>&1 &&
-    pkg-config --exists pangocairo cairo libpng libisal sqlite3 &&
+    pkg-config --exists pangocairo cairo libpng libisal sqlite3 zlib &&
     command -v fc-list >/dev/null 2>&1 &&
     command -v pdftoppm >/dev/null 2>&1 &&
     command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/pagein-calc ] &&
@@ -16,7 +16,7 @@ have_deps() {
 
 if have_deps; then exit 0; fi
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev fonts-noto-cjk fontconfig poppler-utils
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev zlib1g-dev fonts-noto-cjk fontconfig poppler-utils
           libreoffice-calc-nogui)
 echo "fazhi: installing ${packages[*]} (one time)…" >&2
 sudo=""

@@ -28,6 +28,7 @@ case "$target" in
             -I .build/checkouts/ZIPFoundation/Sources/CZLib .build/checkouts/ZIPFoundation/Sources/ZIPFoundation/*.swift
         swiftc "${flags[@]}" -module-name ReportText -I "$out" -L "$out" -lZIPFoundation -lz \
             -Xcc -fmodule-map-file=.build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap \
+            -Xcc -fmodule-map-file=Sources/CInflate/module.modulemap \
             Sources/ReportText/*.swift "Fuzz/$target.swift" -o "$out/$target" ;;
     csv)
         library CSV .build/checkouts/CSV.swift/Sources/CSV/*.swift
@@ -65,7 +66,8 @@ PY
          printf 'a,b\n"unterminated,1\n' > "$corpus/unterminated.csv" ;;
 esac
 
-# FUZZ_FLAGS adds libFuzzer flags (-jobs, -dict, …).
+# Known leaks in libraries, each explained in Fuzz/lsan.supp. FUZZ_FLAGS adds libFuzzer flags (-dict, …).
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
 echo "fuzz: $target for $seconds s (corpus $corpus)" >&2
 "$out/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=20 \
     -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_FLAGS:-} "$corpus"

@@ -23,7 +23,7 @@ public enum DocxText {
         var xml = Data()
         xml.reserveCapacity(Int(clamping: entry.uncompressedSize))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in xml.append(chunk) }
+            try ZipArchive.contents(of: entry, in: data) { chunk in xml.append(chunk) }
         } catch {
             throw Failure.notAZip
         }
