@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Strict, streaming CSV (an unterminated quote is an error; reads from an InputStream row by row).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Cairo and Pango from the system (apt: libcairo2-dev, libpango1.0-dev).
@@ -25,17 +27,22 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CPangoCairo", "CPNG"]),
         // poppler's GLib interface for PDF text (apt: libpoppler-glib-dev, poppler-data for the Chinese CMaps).
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "poppler-data"])]),
+        // zlib's inflate (apt: zlib1g-dev), for a zip entry read within the bytes that hold it.
+        .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // bytes → normalized text, sentences, numbers; PDF, DOC/WPS (LibreOffice), OFD, MHTML, zip.
         .target(
             name: "ReportText",
-            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CPoppler", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // catalog, metadata with the gazetteer, findings.
         .target(name: "Extraction", dependencies: ["ReportText"]),
         // SQLite schema, idempotent ingest, corrections, CSV/JSON import and export.
         .target(
             name: "Store",
-            dependencies: ["Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Extraction", "ReportText", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         // series, derived rates, year-on-year change, ranks, pooled roll-ups, consistency checks.
         .target(name: "Trends", dependencies: ["Store", "Extraction"]),
@@ -44,7 +51,7 @@ let package = Package(
         // libxlsxwriter from the system (apt: libxlsxwriter-dev), for tables Excel and WPS open with numbers as numbers.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // composition: chart sets, the briefing sheet, tables and the summary paragraph.
-        .target(name: "Publish", dependencies: ["Trends", "Plot", "Extraction", "SampleReports", "CXLSXWriter"]),
+        .target(name: "Publish", dependencies: ["Trends", "Store", "Plot", "Extraction", "SampleReports", "CXLSXWriter"]),
         .executableTarget(
             name: "fazhi",
             dependencies: [
@@ -69,6 +76,7 @@ let package = Package(
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: [
             "fazhi", "Store", "ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages fazhi builds and draws with, once: Cairo, Pango, libpng and ISA-L (PNG encoding),
-# SQLite (for GRDB), libxlsxwriter (XLSX tables), pandoc (the summary as DOCX), a CJK font, poppler-utils
+# SQLite (for GRDB), zlib (a zip entry inflated within its bytes), libxlsxwriter (XLSX tables), pandoc (the summary as DOCX), a CJK font, poppler-utils
 # (pdftoppm), with which the Plot tests compare PDFs by their rendered page, poppler's GLib interface with
 # poppler-data (PDF text, the Chinese CMaps), LibreOffice Writer headless (reads .doc and .wps; the tests also
 # make their .doc and .pdf fixtures with it) and LibreOffice Calc headless, with which the table and export
@@ -10,19 +10,20 @@ set -euo pipefail
 
 have_deps() {
     command -v pkg-config >/dev/null 2>&1 &&
-    pkg-config --exists pangocairo cairo libpng libisal sqlite3 poppler-glib xlsxwriter &&
+    pkg-config --exists pangocairo cairo libpng libisal sqlite3 poppler-glib xlsxwriter zlib &&
     [ -d /usr/share/poppler/cMap/Adobe-GB1 ] &&
     command -v pandoc >/dev/null 2>&1 &&
     { command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; } &&
     dpkg -s libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null 2>&1 &&
     command -v fc-list >/dev/null 2>&1 &&
     command -v pdftoppm >/dev/null 2>&1 &&
+    command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/pagein-calc ] &&
     fc-list ':lang=zh' family | grep -q 'Noto Sans CJK'
 }
 
 if have_deps; then exit 0; fi
 
-packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev libxlsxwriter-dev pandoc
+packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev pandoc
           fonts-noto-cjk fontconfig poppler-utils libpoppler-glib-dev poppler-data
           libreoffice-writer-nogui libreoffice-calc-nogui)
 echo "fazhi: installing ${packages[*]} (one time)…" >&2

@@ -1,24 +1,19 @@
 import Foundation
+import Store
 
-/// The one cell writer of fazhi's CSV and XLSX outputs: text that a spreadsheet would read as a formula
+/// The cells of fazhi's tables for Excel and WPS: text that a spreadsheet would read as a formula
 /// (beginning with = + - @, a tab or a carriage return) gets a leading `'`, so that a township's name
-/// or a sentence never runs as a formula in Excel or WPS. Numbers are written as numbers, not through this.
-///
-/// Branch `hostile` owns the store's formula-safe CSV writer; when it is merged this delegates to it.
+/// or a sentence never runs as a formula. A CSV field goes through the store's `CSV.field`, the one CSV
+/// cell writer of every command; `safe` is the same rule for an XLSX text cell. Numbers are written as
+/// numbers, not through this.
 public enum CellText {
     public static func safe(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
     }
 
-    /// One RFC 4180 field: made safe, then quoted when it holds a comma, quote or line break.
-    public static func field(_ text: String) -> String {
-        let s = safe(text)
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    /// One RFC 4180 field: made safe, then quoted when it holds a comma, quote or line break (`CSV.field`).
+    public static func field(_ text: String) -> String { CSV.field(text) }
 
     /// A line of text fields.
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }

@@ -43,6 +43,9 @@ public final class BoundedArchive {
     }
 
     private let archive: Archive
+    /// The archive's bytes: an entry is inflated from them here (`ZipArchive`), not by ZIPFoundation,
+    /// whose extract loops forever on a deflate stream that runs past the end of the file.
+    private let bytes: [UInt8]
     private let entries: [Entry]
     public let members: [Member]
     public let limits: ReadLimits
@@ -51,19 +54,25 @@ public final class BoundedArchive {
     /// Opens an archive from a file (read in place, not loaded). Throws `Failure`.
     public convenience init(url: URL, limits: ReadLimits = .standard, budget: Budget = Budget()) throws {
         let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch { throw Failure.notAZip }
-        try self.init(archive: archive, limits: limits, budget: budget)
+        let bytes: [UInt8]
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+            bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
+        } catch { throw Failure.notAZip }
+        try self.init(archive: archive, bytes: bytes, limits: limits, budget: budget)
     }
 
     /// Opens an archive held in memory (an archive inside an archive). Throws `Failure`.
     public convenience init(data: Data, limits: ReadLimits = .standard, budget: Budget = Budget()) throws {
+        // From a temporary file: ZIPFoundation's in-memory archive traps on an offset past the end.
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw Failure.notAZip }
-        try self.init(archive: archive, limits: limits, budget: budget)
+        do { archive = try ZipArchive.reading(data) } catch { throw Failure.notAZip }
+        try self.init(archive: archive, bytes: [UInt8](data), limits: limits, budget: budget)
     }
 
-    private init(archive: Archive, limits: ReadLimits, budget: Budget) throws {
+    private init(archive: Archive, bytes: [UInt8], limits: ReadLimits, budget: Budget) throws {
         self.archive = archive
+        self.bytes = bytes
         self.limits = limits
         self.budget = budget
         var entries: [Entry] = []
@@ -94,7 +103,7 @@ public final class BoundedArchive {
         out.reserveCapacity(Int(min(member.statedSize, UInt64(min(limits.maxEntryBytes, 16 << 20)))))
         let compressed = max(1, Int(clamping: member.compressedSize))
         do {
-            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
+            try ZipArchive.contents(of: entry, inBytes: bytes) { chunk in
                 out.append(chunk)
                 if out.count > limits.maxEntryBytes { throw Failure.overLimit(.entryBytes(limits.maxEntryBytes)) }
                 if out.count > limits.ratioFloorBytes, out.count / compressed > limits.maxRatio {

@@ -12,6 +12,9 @@ public struct ReportRecord: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var city: String?
     public var province: String?
     public var year: Int?
+    /// The file's identity: its absolute path, symbolic links resolved (schema v4; nil for a report
+    /// stored before, until it is ingested again).
+    public var resolvedPath: String? = nil
 
     public init(id: Int64? = nil, sourcePath: String, contentHash: String, township: String?, county: String?,
                 city: String?, province: String?, year: Int?) {
@@ -60,8 +63,13 @@ public struct Correction: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var indicator: String
     public var value: Double
     public var note: String
+    /// The value it replaced when it was made, if there was one (schema v4).
+    public var replaces: Double?
+    /// A rate over 100 confirmed with `--force` (schema v4).
+    public var force: Bool
 
-    public init(id: Int64? = nil, township: String, county: String, year: Int, indicator: String, value: Double, note: String) {
+    public init(id: Int64? = nil, township: String, county: String, year: Int, indicator: String, value: Double, note: String,
+                replaces: Double? = nil, force: Bool = false) {
         self.id = id
         self.township = township
         self.county = county
@@ -69,6 +77,8 @@ public struct Correction: Codable, Sendable, Equatable, FetchableRecord, Mutable
         self.indicator = indicator
         self.value = value
         self.note = note
+        self.replaces = replaces
+        self.force = force
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

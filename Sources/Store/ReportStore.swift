@@ -9,20 +9,129 @@ public final class ReportStore {
     public let path: String
     let db: DatabasePool
 
-    /// Opens (or creates) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// How a command uses the store: commands that only read open it read-only, so that they never
+    /// change its bytes and work on a store whose file or folder is read-only.
+    public enum Access: Sendable { case readWrite, readOnly }
+
+    /// How long a write waits for another process's write before giving up (seconds): 10, or
+    /// `FAZHI_BUSY_TIMEOUT` (tests wait less).
+    public static let busyTimeout: TimeInterval =
+        ProcessInfo.processInfo.environment["FAZHI_BUSY_TIMEOUT"].flatMap(Double.init) ?? 10
+
+    /// Opens the store at `path`. `.readWrite` creates it if need be and brings its schema up to date;
+    /// `.readOnly` needs an existing store and changes nothing in it. Either refuses a store that a newer
+    /// fazhi wrote (a migration this one does not know), naming both schemas, rather than read or damage it.
+    /// Throws `StoreError` with a message for a clerk.
+    /// `memoryMapped`: reads map the file (faster for `valueTable`, but the mapped pages count in the
+    /// process's resident memory); a command that streams a large store passes false.
+    public init(path: String, access: Access = .readWrite, memoryMapped: Bool = true) throws {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.access = access
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // A second writer (another `extract` or `correct`) waits for the first instead of failing at once.
+        config.busyMode = .timeout(Self.busyTimeout)
         // A batch of reports is one transaction: with SQLite's default 2 MB page cache a large one spills
         // and reads its own pages back. Up to 64 MB of cache per connection, used only as needed.
         // Reads map the file rather than copy its pages: loading every value of a large store
         // (`valueTable`) spends a sixth of its time less.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824") }
-        db = try DatabasePool(path: path, configuration: config)
-        try Self.migrator.migrate(db)
+        let mmap = memoryMapped ? 1_073_741_824 : 0
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = \(mmap)") }
+        let fm = FileManager.default
+        switch access {
+        case .readWrite:
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: path) && !Self.isWritable(path) {
+                throw StoreError("数据库只读，无法写入 (the store is read-only): \(path)")
+            }
+            // Checked before the pool opens: opening a pool for writing may already write to the file.
+            if fm.fileExists(atPath: path) {
+                var probe = Configuration()
+                probe.readonly = true
+                probe.busyMode = .timeout(Self.busyTimeout)
+                let queue = try Self.mapErrors(path) { try DatabaseQueue(path: path, configuration: probe) }
+                try Self.refuseNewer(queue, path)
+                try queue.close()
+            }
+            db = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: config) }
+            try Self.mapErrors(path) { try Self.migrator.migrate(db) }
+        case .readOnly:
+            guard fm.fileExists(atPath: path) else {
+                throw StoreError("没有数据库 \(path) (no store there: run `fazhi extract` first)")
+            }
+            config.readonly = true
+            // A WAL store needs its -shm file; where the file or its folder is read-only, SQLite reads it as
+            // an immutable file instead (nothing can be writing it then) — unless a WAL with frames lies
+            // beside it, which immutable reading would ignore: then it is opened as usual.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let walSize = ((try? fm.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0) ?? 0
+            if (Self.isWritable(path) && Self.isWritable(folder)) || walSize > 0 {
+                db = try Self.mapErrors(path) { try DatabasePool(path: path, configuration: config) }
+            } else {
+                let uri = "file:" + (URL(fileURLWithPath: path).standardizedFileURL.path
+                    .addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+                db = try Self.mapErrors(path) { try DatabasePool(path: uri, configuration: config) }
+            }
+            try Self.refuseNewer(db, path)
+        }
+    }
+
+    public let access: Access
+
+    /// Whether a file may be written: the system allows it and its mode is not read-only (a file marked
+    /// read-only counts as such even for root, whom the system lets write anything).
+    static func isWritable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return Glibc.access(path, W_OK) == 0 && info.st_mode & 0o222 != 0
+    }
+
+    /// The migrations this fazhi knows, oldest first.
+    public static var knownSchemas: [String] { migrator.migrations }
+
+    /// Refuses a store with migrations this fazhi does not know: a newer fazhi wrote it.
+    static func refuseNewer(_ db: some DatabaseReader, _ path: String) throws {
+        // Never through a pooled reader that outlives a migration: it would keep the schema it saw.
+        func applied(_ db: Database) throws -> [String] {
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        let applied: [String] = try mapErrors(path) {
+            try db.read(applied)
+        }
+        let known = Set(knownSchemas)
+        let unknown = applied.filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw StoreError("数据库 \(path) 由更新版本的 fazhi 写入 (架构 \(unknown.joined(separator: ", "))), "
+                + "本程序只认识到 \(knownSchemas.last ?? "-") (the store's schema is newer than this fazhi's; upgrade fazhi)")
+        }
+    }
+
+    /// SQLite's errors in a clerk's words: a busy store, a file that is no store, a read-only file.
+    static func mapErrors<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw StoreError("数据库正被另一个 fazhi 写入，等待 \(Int(busyTimeout)) 秒后放弃 (the store is busy: "
+                    + "another process is writing it; gave up after \(Int(busyTimeout)) s): \(path)")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                throw StoreError("不是 fazhi 数据库或已损坏 (not a store, or damaged): \(path)")
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+                throw StoreError("数据库无法写入或打开 (the store cannot be written or opened): \(path): \(error.message ?? "")")
+            case .SQLITE_FULL, .SQLITE_IOERR:
+                // A failed write rolls its transaction back: SQLite's journal keeps the store as it was.
+                throw StoreError("磁盘写入失败 (磁盘已满？)，数据库未改变 (a write failed — disk full? The store is unchanged): "
+                    + "\(path): \(error.message ?? "")")
+            default:
+                throw StoreError("数据库错误 (store error): \(path): \(error.message ?? "\(error)")")
+            }
+        }
+    }
+
+    /// A write transaction, its SQLite errors in a clerk's words.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapErrors(path) { try db.write(body) }
     }
 
     static var migrator: DatabaseMigrator {
@@ -91,6 +200,23 @@ public final class ReportStore {
                 t.add(column: "reviewReason", .text)
             }
         }
+        // A report's identity is its resolved absolute path (symbolic links followed), so that extracting
+        // the same file from another working folder updates it instead of storing it twice. Filled in on
+        // the next ingest for reports stored before.
+        migrator.registerMigration("v4-report-identity") { db in
+            try db.alter(table: "report") { t in t.add(column: "resolvedPath", .text) }
+            try db.create(index: "report_resolvedPath", on: "report", columns: ["resolvedPath"], unique: true)
+        }
+        // An imported row remembers its line in the file, so that a conflict can be named by line;
+        // a correction remembers the value it replaced and where that came from.
+        migrator.registerMigration("v4-lines-and-replaced") { db in
+            try db.alter(table: "imported") { t in t.add(column: "line", .integer) }
+            try db.create(indexOn: "imported", columns: ["township", "year", "indicator"])
+            try db.alter(table: "correction") { t in
+                t.add(column: "replaces", .double)
+                t.add(column: "force", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 
@@ -101,20 +227,26 @@ public final class ReportStore {
     /// changed content at a known path replaces that report's findings; a new path adds a report.
     @discardableResult
     public func ingest(_ reports: [(ExtractedReport, contentHash: String)]) throws -> IngestSummary {
-        try db.write { db in
+        try write { db in
+            // Known reports by identity (resolved path); a report stored before identities by its path resolved now.
             var known: [String: (id: Int64, hash: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, sourcePath, contentHash FROM report") {
-                known[row[1]] = (row[0], row[2])
+            var displayed = Set<String>()
+            for row in try Row.fetchAll(db, sql: "SELECT id, sourcePath, contentHash, resolvedPath FROM report") {
+                let source: String = row[1]
+                displayed.insert(source)
+                known[(row[3] as String?) ?? Self.identity(of: source)] = (row[0], row[2])
             }
             // Prepared once per transaction: the loop below only binds and steps.
             let insertReport = try db.cachedStatement(sql: """
-                INSERT INTO report (sourcePath, contentHash, township, county, city, province, year)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO report (sourcePath, contentHash, township, county, city, province, year, resolvedPath)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let updateReport = try db.cachedStatement(sql: """
-                UPDATE report SET contentHash = ?, township = ?, county = ?, city = ?, province = ?, year = ?
+                UPDATE report SET contentHash = ?, township = ?, county = ?, city = ?, province = ?, year = ?,
+                                  resolvedPath = ?
                 WHERE id = ?
                 """)
+            let setIdentity = try db.cachedStatement(sql: "UPDATE report SET resolvedPath = ? WHERE id = ? AND resolvedPath IS NULL")
             let deleteFindings = try db.cachedStatement(sql: "DELETE FROM finding WHERE reportId = ?")
             // Findings are most of the rows: bound straight to SQLite, without StatementArguments.
             let insertFinding = try FindingInsert(db)
@@ -122,38 +254,69 @@ public final class ReportStore {
             var summary = IngestSummary()
             for (report, hash) in reports {
                 let m = report.metadata
+                let identity = Self.identity(of: report.source)
                 let reportId: Int64
-                if let existing = known[report.source] {
-                    if existing.hash == hash { summary.unchanged += 1; continue }
+                if let existing = known[identity] {
+                    if existing.hash == hash {
+                        setIdentity.setUncheckedArguments([identity, existing.id])
+                        try setIdentity.execute()
+                        summary.unchanged += 1
+                        continue
+                    }
                     reportId = existing.id
-                    updateReport.setUncheckedArguments([hash, m.township, m.county, m.city, m.province, m.year, reportId])
+                    updateReport.setUncheckedArguments([hash, m.township, m.county, m.city, m.province, m.year,
+                                                        identity, reportId])
                     try updateReport.execute()
                     deleteFindings.setUncheckedArguments([reportId])
                     try deleteFindings.execute()
                     summary.updated += 1
                 } else {
-                    insertReport.setUncheckedArguments([report.source, hash, m.township, m.county, m.city,
-                                                        m.province, m.year])
+                    // Two files shown by the same relative path from different folders: the second by its full path.
+                    let source = displayed.contains(report.source) ? identity : report.source
+                    displayed.insert(source)
+                    insertReport.setUncheckedArguments([source, hash, m.township, m.county, m.city,
+                                                        m.province, m.year, identity])
                     try insertReport.execute()
                     reportId = db.lastInsertedRowID
                     summary.added += 1
                 }
-                known[report.source] = (reportId, hash)
+                known[identity] = (reportId, hash)
                 for f in report.findings { try insertFinding.insert(f, reportId: reportId) }
             }
             return summary
         }
     }
 
+    /// A report's identity: its absolute path with symbolic links resolved, `.` and `..` gone.
+    /// A relative path is taken from the current folder.
+    public static func identity(of path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        if let resolved = realpath(url.path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return url.path
+    }
+
     /// Every stored report's path and content hash, read once so that a run can skip unchanged
     /// files before reading them further, let alone extracting them.
+    /// Keyed by identity (`identity(of:)`), as a run looks its files up; `sourcePaths` maps an identity to
+    /// the path the store shows.
     public func contentHashes() throws -> [String: String] {
+        try contentHashesAndSources().hashes
+    }
+
+    /// Every stored report's content hash and shown path, both keyed by its identity.
+    public func contentHashesAndSources() throws -> (hashes: [String: String], sources: [String: String]) {
         try db.read { db in
-            var hashes: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT sourcePath, contentHash FROM report") {
-                hashes[row[0]] = row[1]
+            var hashes: [String: String] = [:], sources: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sourcePath, contentHash, resolvedPath FROM report") {
+                let source: String = row[0]
+                let identity = (row[2] as String?) ?? Self.identity(of: source)
+                hashes[identity] = row[1]
+                sources[identity] = source
             }
-            return hashes
+            return (hashes, sources)
         }
     }
 
@@ -199,7 +362,7 @@ public final class ReportStore {
 
     /// Replaces every correction with `corrections`, in one transaction.
     public func replaceCorrections(_ corrections: [Correction]) throws {
-        try db.write { db in
+        try write { db in
             _ = try Correction.deleteAll(db)
             for var c in corrections {
                 c.id = nil
@@ -211,7 +374,7 @@ public final class ReportStore {
     public func addCorrection(_ correction: Correction) throws {
         var c = correction
         c.id = nil
-        try db.write { db in try c.insert(db) }
+        try write { db in try c.insert(db) }
     }
 
     public func corrections() throws -> [Correction] {
@@ -224,7 +387,7 @@ public final class ReportStore {
     /// Importing the same file name again replaces its earlier rows.
     @discardableResult
     public func importRows(_ rows: [StoredValue], sourceFile: String) throws -> Int {
-        try db.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM imported WHERE sourceFile = ?", arguments: [sourceFile])
             for r in rows {
                 var record = ImportedRecord(id: nil, township: r.township, county: r.county, city: r.city,

@@ -29,10 +29,21 @@ public struct Roster: Sendable, Equatable {
     /// A roster file's townships. Throws `RosterError` naming the file and line for a line without a
     /// township or county, or for a file without the `township` and `county` columns.
     public static func read(csv url: URL) throws -> [Place] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw RosterError(file: url.path, reason: .unreadable) }
-        guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: url.path, reason: .notUTF8) }
-        let rows = CSV.parse(text)
+        // The store's strict reader: an unterminated quote is an error at its line, and a roster saved by
+        // Excel on Chinese Windows (GB18030) reads as well as UTF-8.
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        do {
+            let reader = try StrictCSVReader(url: url)
+            while let record = try reader.next() {
+                rows.append(record.fields)
+                lines.append(record.line)
+            }
+        } catch let error as CSVSyntaxError {
+            throw RosterError(file: url.path, reason: .syntax(error.line, error.reason))
+        } catch {
+            throw RosterError(file: url.path, reason: .unreadable)
+        }
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
               let t = header.firstIndex(where: { $0 == "township" || $0 == "镇街" }),
               let c = header.firstIndex(where: { $0 == "county" || $0 == "县区" }) else {
@@ -47,7 +58,7 @@ public struct Roster: Sendable, Equatable {
         var places: [Place] = []
         for (n, row) in rows.enumerated().dropFirst() {
             guard let township = field(row, t), let county = field(row, c) else {
-                throw RosterError(file: url.path, reason: .incompleteLine(n + 1))
+                throw RosterError(file: url.path, reason: .incompleteLine(lines[n]))
             }
             places.append(Place(township: township, county: county, city: field(row, city), province: field(row, province)))
         }
@@ -100,8 +111,10 @@ public struct Roster: Sendable, Equatable {
 /// A roster file that cannot be used: one line, Chinese first, with the file and the reason.
 public struct RosterError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Reason: Sendable, Equatable {
-        case unreadable, notUTF8, noHeader
+        case unreadable, noHeader
         case incompleteLine(Int)
+        /// Not CSV at this line: an unterminated quote, bytes of no encoding.
+        case syntax(Int, String)
     }
     public let file: String
     public let reason: Reason
@@ -109,9 +122,9 @@ public struct RosterError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch reason {
         case .unreadable: return "\(file)：无法读取名册 (cannot read the roster file)"
-        case .notUTF8: return "\(file)：名册须为 UTF-8 编码 (the roster must be UTF-8)"
         case .noHeader: return "\(file)：名册首行须有 township,county 列 (the first line must name the township and county columns)"
         case .incompleteLine(let n): return "\(file) 第\(n)行：缺少镇街或县区 (line \(n) lacks a township or county)"
+        case .syntax(let n, let why): return "\(file) 第\(n)行：\(why)"
         }
     }
 }

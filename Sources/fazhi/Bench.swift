@@ -7,8 +7,9 @@ import Store
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "测速 (benchmarks): fazhi bench extract | ingest | plot | trends | charts.",
-        subcommands: [ExtractBench.self, IngestBench.self, PlotBench.self, TrendsBench.self, ChartsBench.self]
+        abstract: "测速 (benchmarks): fazhi bench extract | ingest | plot | trends | charts | import-export.",
+        subcommands: [ExtractBench.self, IngestBench.self, PlotBench.self, TrendsBench.self, ChartsBench.self,
+                      ImportExportBench.self]
     )
 }
 

@@ -47,6 +47,9 @@ struct Extract: ParsableCommand {
     @Option(help: "人工更正文件，每次提取时载入 (corrections, loaded on every extract).")
     var corrections = StoreOptions.defaultCorrections
 
+    @Flag(help: "移除这些目录下已不存在的报告 (take out of the store the reports under these folders whose files are gone).")
+    var prune = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出至少一个报告文件或目录 (give at least one report file or folder).") }
     }
@@ -65,12 +68,12 @@ struct Extract: ParsableCommand {
         }
         // Without --dry-run, a file whose path and content hash the store already has is not extracted
         // again: what it found then is read back from the store for the output.
-        let reportStore = dryRun ? nil : try ReportStore(path: store.db)
-        let known = try reportStore?.contentHashes() ?? [:]
+        let reportStore = dryRun ? nil : try failing { try ReportStore(path: store.db) }
+        let (known, sources) = try reportStore?.contentHashesAndSources() ?? ([:], [:])
         let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known,
                                             options: ReadOptions(ocr: ocr))
         let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
-            if case .success(.unchanged(let source)) = $0 { return source } else { return nil }
+            if case .success(.unchanged(let identity)) = $0 { return sources[identity] } else { return nil }
         }) ?? [:]
         var reports: [ExtractedReport] = []
         var notes: [String: ReadNotes] = [:]
@@ -84,9 +87,9 @@ struct Extract: ParsableCommand {
                 reports.append(report)
                 hashed.append((report, contentHash: hash))
                 notes[report.source] = note
-            case .success(.unchanged(let source)):
+            case .success(.unchanged(let identity)):
                 unchanged += 1
-                if let report = stored[source] { reports.append(report) }
+                if let report = sources[identity].flatMap({ stored[$0] }) { reports.append(report) }
             case .failure(let error):
                 failures += 1
                 printError("\(error)")
@@ -99,13 +102,22 @@ struct Extract: ParsableCommand {
         case .table: output = ExtractOutput.table(reports, catalog: catalog)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
+        var storeProblems = 0
         if let reportStore {
-            try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections)
+            storeProblems = try failing {
+                try Self.store(hashed, skippedUnchanged: unchanged, in: reportStore, corrections: corrections,
+                               catalog: catalog, gazetteer: gazetteer)
+            }
+            if prune {
+                let gone = try failing { try reportStore.removeReports(try reportStore.reportsMissing(under: paths)) }
+                for r in gone { printError("已移除 \(r.source)，文件已不存在 (removed: the file is gone), 数值 \(r.findings) 个") }
+            }
         }
         if failures > 0 {
             printError("\(failures) 个文件无法读取，其余 \(reports.count) 份报告已处理 (\(failures) not read, \(reports.count) reports read)")
             throw ExitCode(1)
         }
+        if storeProblems > 0 { throw ExitCode(1) }
     }
 
     /// Reads and extracts every file across all cores, in the order given.

@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Publish
+import Store
 
 /// How `fazhi extract` prints what it found: JSON for programs, CSV for spreadsheets, a table for people.
 enum ExtractOutput {
@@ -84,10 +85,6 @@ enum ExtractOutput {
         return s
     }
 
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    /// One CSV cell, formula-safe: the one writer every command's CSV goes through (`CSV.field`).
+    static func csvField(_ s: String) -> String { CSV.field(s) }
 }

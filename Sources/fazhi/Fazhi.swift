@@ -16,13 +16,16 @@ struct Fazhi: ParsableCommand {
         例 (examples):
           fazhi extract Data/reports --dry-run
           fazhi extract Data/reports        # 存入 (stores in) Data/fazhi.sqlite
-          fazhi correct --township 天龙镇 --year 2024 --indicator ID --value 12
+          fazhi correct --township 天龙镇 --year 2024 --indicator 矛盾纠纷化解数 --value 12
+          fazhi corrections                  # 列出更正 (list the corrections)
+          fazhi remove 报告/旧稿.txt          # 移除报告 (take a report out of the store)
           fazhi export --format csv -o 指标长表.csv
           fazhi extract 报告目录/ --dry-run --format csv > 指标.csv
           fazhi indicators
         """,
-        subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Export.self, Import.self,
-                      Indicators.self, ChartCommand.self, ChartsCommand.self, RosterCommand.self, TableCommand.self, SummaryCommand.self,
+        subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Corrections.self, Remove.self, Export.self,
+                      Import.self, Indicators.self, ChartCommand.self, ChartsCommand.self, RosterCommand.self, TableCommand.self,
+                      SummaryCommand.self,
                       BriefingCommand.self, ProfileCommand.self, Sample.self, Bench.self]
     )
 

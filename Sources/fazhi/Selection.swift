@@ -48,27 +48,10 @@ func requireData(_ data: Dataset, region: Region, year: Int?) throws {
 }
 
 /// The indicator a user named: its id (`petitions.closure_rate`), its Chinese name (`信访办结率`), its
-/// English name, or a part of one of these that only one indicator has. Anything else is a usage error
-/// that gives the nearest names in Chinese and English.
-///
-/// The one place commands resolve indicators: `Catalog.resolve` (branch `hostile`) replaces its body when merged.
+/// English name, or a part of one of these that only one indicator has (`Catalog.resolve`). Anything
+/// else is a usage error that gives the nearest names in Chinese and English.
 func indicatorNamed(_ text: String, in catalog: Catalog) throws -> Indicator {
-    let wanted = text.trimmingCharacters(in: .whitespaces)
-    let all = catalog.indicators
-    if let i = all.first(where: { $0.id == wanted || $0.name == wanted || $0.en?.lowercased() == wanted.lowercased() }) { return i }
-    let lower = wanted.lowercased()
-    let partial = all.filter { $0.name.contains(wanted) || $0.id.lowercased().contains(lower) || ($0.en?.lowercased().contains(lower) ?? false) }
-    if partial.count == 1 { return partial[0] }
-    func describe(_ i: Indicator) -> String { "\(i.name) (\(i.id)\(i.en.map { ", \($0)" } ?? ""))" }
-    if partial.count > 1 {
-        throw ValidationError("指标“\(text)”不明确，可指 (ambiguous; could be): " + partial.map(describe).joined(separator: "；"))
+    do { return try catalog.resolve(text) } catch let error as Catalog.ResolveError {
+        throw ValidationError(error.description + "。全部指标见 fazhi indicators (see fazhi indicators).")
     }
-    var names: [String: Indicator] = [:]
-    for i in all { names[i.name] = i; names[i.id] = i; if let en = i.en { names[en] = i } }
-    let nearest = nearestNames(to: wanted, in: names.keys, limit: 6).compactMap { names[$0] }
-    var seen = Set<String>()
-    let unique = nearest.filter { seen.insert($0.id).inserted }
-    let hint = unique.isEmpty ? all.prefix(5).map(describe) : unique.map(describe)
-    throw ValidationError("未知指标“\(text)” (unknown indicator)；相近的有 (nearest): " + hint.joined(separator: "；")
-        + "。全部指标见 fazhi indicators (see fazhi indicators).")
 }

@@ -34,7 +34,7 @@ extension StoreOptions {
         guard FileManager.default.fileExists(atPath: db) else {
             throw ValidationError("没有数据库 \(db) (no store there: run `fazhi extract` first).")
         }
-        let store = try ReportStore(path: db)
+        let store = try ReportStore(path: db, access: .readOnly)
         return Dataset(values: try store.valueTable(), reports: try store.reports(), catalog: try Catalog.standard())
     }
 }
@@ -294,7 +294,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let data = try store.dataset()
-        let reviews = try ReportStore(path: store.db).valuesForReview()
+        let reviews = try ReportStore(path: store.db, access: .readOnly).valuesForReview()
         let checks = data.checks(reviews: reviews).filter { $0.place.map(region.region.contains) ?? (region.region == .all) }
         switch format {
         case .json: write(Self.json(checks).rendered() + "\n")

@@ -47,7 +47,8 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
                                     "--indicator", indicator, "--value", "12345", "--note", "核对原件"], in: dir)
     #expect(correct.status == 0, "\(correct.stderr)")
     let csv = try String(contentsOf: dir.appendingPathComponent("corrections.csv"), encoding: .utf8)
-    #expect(csv == "township,county,year,indicator,value,note\n天龙镇,平坝区,2024,\(indicator),12345,核对原件\n")
+    // The file says what the correction replaced (the report's value).
+    #expect(csv.hasPrefix("township,county,year,indicator,value,note,replaces,force\n天龙镇,平坝区,2024,\(indicator),12345,核对原件,\(formatNumber(row["value"] as! Double)),\n"), "\(csv)")
 
     // Re-extract into a fresh store: the corrections file is loaded again.
     try FileManager.default.removeItem(at: dir.appendingPathComponent("fazhi.sqlite"))

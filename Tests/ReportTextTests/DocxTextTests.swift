@@ -71,3 +71,33 @@ func makeDocx(documentXML: String?, extraEntry: String = "[Content_Types].xml") 
     #expect(throws: DocxText.Failure.noDocumentXML) { try DocxText.paragraphs(noDocument) }
     #expect(readFailure { try ReportReader.read(data: Data("只是文本".utf8), url: url) } == .brokenDocx)
 }
+
+/// Found by fuzzing (Scripts/fuzz.sh docx): a zip whose offsets point past its end made ZIPFoundation's
+/// in-memory archive trap, ending the whole batch; a deflate stream that does not end before the file
+/// does made its extract loop forever; a header claiming 4 GB had that much reserved. Each is a broken
+/// .docx like any other.
+@Test(.timeLimit(.minutes(1)))
+func aZipWhoseOffsetsPointPastItsEndOrWhoseStreamNeverEndsIsABrokenDocx() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    for name in ["docx-zipfoundation-memoryfile-crash.bin", "docx-zipfoundation-memoryfile-leak.bin",
+                 "docx-zipfoundation-extract-hang.bin", "docx-claimed-size-oom.bin"] {
+        let data = try Data(contentsOf: root.appendingPathComponent("Fuzz/findings/\(name)"))
+        let reason = readFailure { try ReportReader.read(data: data, url: URL(fileURLWithPath: "/in/\(name).docx")) }
+        #expect(reason == .brokenDocx, "\(name): \(String(describing: reason))")
+    }
+}
+
+/// A real .docx whose compressed document runs past the end of the file: broken, not a hang
+/// (ZIPFoundation's extract looped forever on it).
+@Test(.timeLimit(.minutes(1)))
+func aDocxWhoseDocumentStreamRunsPastTheFileIsBroken() throws {
+    let body = (0..<200).map { "<w:p><w:r><w:t>第\($0)段，全年排查化解矛盾纠纷\($0 * 7)件</w:t></w:r></w:p>" }.joined()
+    let docx = try makeDocx(documentXML: "<w:document><w:body>\(body)</w:body></w:document>")
+    #expect(try DocxText.paragraphs(docx).count == 200)
+    // The document's deflate stream now opens with a stored block of 65,535 bytes, more than the file has.
+    var bytes = [UInt8](docx)
+    #expect(bytes.count < 65_535)
+    let start = try #require(ZipArchive.dataOffset(of: "word/document.xml", in: bytes))
+    bytes.replaceSubrange(start..<(start + 5), with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+    #expect(throws: DocxText.Failure.notAZip) { try DocxText.paragraphs(Data(bytes)) }
+}

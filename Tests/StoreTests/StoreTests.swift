@@ -116,12 +116,13 @@ func temporaryStore() throws -> (ReportStore, URL) {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-corr-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
     let url = dir.appendingPathComponent("corrections.csv")
-    let a = Correction(township: "天龙镇", county: "平坝区", year: 2024, indicator: "a", value: 12.5, note: "见原件, 第3页")
-    let b = Correction(township: "北和镇", county: "", year: 2022, indicator: "b", value: 3, note: "说\"明\"")
-    try CorrectionsFile.append(a, to: url)
-    try CorrectionsFile.append(b, to: url)
-    #expect(try CorrectionsFile.load(url) == [a, b])
-    #expect(try String(contentsOf: url, encoding: .utf8).hasPrefix("township,county,year,indicator,value,note\n"))
+    let a = Correction(township: "天龙镇", county: "平坝区", year: 2024, indicator: "mediation.resolution_rate", value: 12.5,
+                       note: "见原件, 第3页")
+    let b = Correction(township: "北和镇", county: "", year: 2022, indicator: "mediation.disputes", value: 3, note: "说\"明\"")
+    try AtomicFile.write(Data(CorrectionsFile.text([a, b]).utf8), to: url)
+    let rules = ValueRules(catalog: standardExtractor.catalog, townships: ["天龙镇", "北和镇"], gazetteer: nil)
+    #expect(try CorrectionsFile.load(url, rules: rules).corrections == [a, b])
+    #expect(try String(contentsOf: url, encoding: .utf8).hasPrefix("township,county,year,indicator,value,note,replaces,force\n"))
 }
 
 @Test func exportThenImportGivesTheSameValuesFromTheImport() throws {
@@ -144,9 +145,11 @@ func temporaryStore() throws -> (ReportStore, URL) {
         v.statedGrowthPercent = nil
         return v
     }
-    let rows = try LongTable.parseCSV(csv)
-    #expect(rows == tabled)
-    try other.importRows(rows, sourceFile: "long.csv")
+    let file = otherDir.appendingPathComponent("long.csv")
+    try csv.write(to: file)
+    let rules = ValueRules(catalog: standardExtractor.catalog, townships: Set(exported.compactMap(\.township)), gazetteer: nil)
+    let summary = try other.importCSV(file, sourceFile: "long.csv", rules: rules, skipBad: false)
+    #expect(summary.imported == exported.count && summary.skippedCount == 0)
     let imported = try other.values()
     func key(_ v: StoredValue) -> String {
         [v.township ?? "", v.county ?? "", v.city ?? "", v.province ?? "", v.year.map(String.init) ?? "",
@@ -155,7 +158,7 @@ func temporaryStore() throws -> (ReportStore, URL) {
     #expect(imported.map(key).sorted() == exported.map(key).sorted())
     #expect(Set(imported.map(\.source)) == ["import:long.csv"])
     // Importing the same file again replaces its rows.
-    try other.importRows(rows, sourceFile: "long.csv")
+    _ = try other.importCSV(file, sourceFile: "long.csv", rules: rules, skipBad: false)
     #expect(try other.counts()["imported"] == exported.count)
     // JSON carries the same rows.
     let json = try LongTable.json(exported)
