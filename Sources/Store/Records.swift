@@ -117,7 +117,7 @@ public struct StoredValue: Codable, Sendable, Equatable {
     public var source: String
     /// Computed from other values (by Trends); always false for stored values.
     public var derived: Bool
-    /// The sentence the value came from (reports only; not exported).
+    /// The sentence the value came from (reports only), exported in the long table's `evidence` column.
     public var evidence: String?
     /// A change from the previous year stated beside the value (较上年增加58人 → +58), signed.
     public var statedChange: Double?

@@ -40,7 +40,7 @@ public struct ValueProblem: Error, Sendable, Equatable, CustomStringConvertible 
 /// whole and not negative; rates are 0–100 (over 100 only with `allowRateOver100`, and `check` lists
 /// it then); years are plausible; the indicator is in the catalog (by id or Chinese name); the
 /// township is one the store or the gazetteer knows (or any, with `allowNewTownships`); the qualifier
-/// is one of the catalog's (exact, more_than, about, nearly, at_least).
+/// is one of the catalog's (exact, more_than, about, nearly, at_least, at_most, less_than).
 public struct ValueRules: Sendable {
     public let catalog: Catalog
     /// Townships the store already holds, and a lookup of the gazetteer's; nil to accept any township.

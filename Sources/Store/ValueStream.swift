@@ -23,19 +23,19 @@ extension ReportStore {
             var firstPlace: [String: (String?, String?)] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT r.township, r.county, r.city, r.province, r.year, f.indicator, f.value, f.unit, f.qualifier,
-                       r.sourcePath AS source, f.statedChange, f.statedGrowthPercent
+                       r.sourcePath AS source, f.statedChange, f.statedGrowthPercent, f.evidence
                 FROM finding f JOIN report r ON r.id = f.reportId
                 WHERE f.chosen
                 UNION ALL
                 SELECT township, county, city, province, year, indicator, value, unit, qualifier,
-                       'import:' || sourceFile AS source, NULL, NULL
+                       'import:' || sourceFile AS source, NULL, NULL, NULL
                 FROM imported
                 ORDER BY 1, 2, 5, 6, 10
                 """)
             while let row = try rows.next() {
                 var v = StoredValue(township: row[0], county: row[1], city: row[2], province: row[3], year: row[4],
                                     indicator: row[5], value: row[6], unit: row[7], qualifier: row[8], source: row[9],
-                                    statedChange: row[10], statedGrowthPercent: row[11])
+                                    evidence: row[12], statedChange: row[10], statedGrowthPercent: row[11])
                 if let township = v.township, let year = v.year {
                     if corrections.count > 0 {
                         let exact = Key(township: township, county: v.county ?? "", year: year, indicator: v.indicator)

@@ -1,5 +1,7 @@
 import Extraction
 import Foundation
+import Plot
+import Publish
 import Store
 import Trends
 
@@ -16,8 +18,11 @@ enum LongTableExport {
         var unknownIndicators = 0
     }
 
-    static func run(_ store: ReportStore, catalog: Catalog, format: Format, progress: (Int, Int) -> Void,
-                    emit: (String) throws -> Void) throws -> Stats {
+    /// `language`: nil writes the table `import` reads (ids and stored qualifiers); `zh` or `en` writes it
+    /// for people — headers, indicator names, qualifiers (余, 约, 近… or over, about, nearly…), derived
+    /// and source in that language. The evidence column is in both.
+    static func run(_ store: ReportStore, catalog: Catalog, format: Format, language: TableLanguage? = nil,
+                    progress: (Int, Int) -> Void, emit: (String) throws -> Void) throws -> Stats {
         var stats = Stats()
         let total = try store.valueCount()
         var reportsByPlace: [String: [ReportRecord]] = [:]
@@ -28,13 +33,13 @@ enum LongTableExport {
         func write(_ v: StoredValue) throws {
             stats.rows += 1
             switch format {
-            case .csv: try emit(LongTable.csvLine(v))
+            case .csv: try emit(language.map { localizedLine(v, catalog: catalog, language: $0) } ?? LongTable.csvLine(v))
             case .json:
                 try emit((first ? "  " : ",\n  ") + String(decoding: try encoder.encode(v), as: UTF8.self))
                 first = false
             }
         }
-        try emit(format == .csv ? LongTable.csvHeader : "[\n")
+        try emit(format == .csv ? (language.map(localizedHeader) ?? LongTable.csvHeader) : "[\n")
         var group: [StoredValue] = []
         var groupKey: String? = nil
         func flush() throws {
@@ -71,6 +76,30 @@ enum LongTableExport {
         progress(total, total)
         if format == .json { try emit(first ? "]\n" : "\n]\n") }
         return stats
+    }
+
+    /// The header of the table for people, after a BOM.
+    static func localizedHeader(_ language: TableLanguage) -> String {
+        let names = language == .en
+            ? ["Township", "County", "City", "Province", "Year", "Indicator", "Value", "Unit", "Qualifier", "Source",
+               "Derived", "Evidence"]
+            : ["镇街", "县区", "市", "省", "年度", "指标", "数值", "单位", "限定", "来源", "推算", "原文"]
+        return "\u{FEFF}" + CSV.line(names)
+    }
+
+    /// One value for people: the indicator's name, the qualifier as the report's words, the value a number.
+    static func localizedLine(_ v: StoredValue, catalog: Catalog, language: TableLanguage) -> String {
+        let english = language == .en
+        let indicator = catalog.indicator(v.indicator).map { english ? ($0.en ?? $0.id) : $0.name } ?? v.indicator
+        let qualifier = ValueFlags.qualifier(v.qualifier).qualify("", english: english)
+            .trimmingCharacters(in: .whitespaces)
+        let corrected: String = english ? "correction" : "人工更正"
+        let source: String = v.source == "correction" ? corrected : v.source
+        let yes: String = english ? "yes" : "是", no: String = english ? "no" : "否"
+        let year: String = v.year.map { String($0) } ?? ""
+        var fields: [String] = [v.township ?? "", v.county ?? "", v.city ?? "", v.province ?? "", year]
+        fields += [indicator, formatNumber(v.value), v.unit, qualifier, source, v.derived ? yes : no, v.evidence ?? ""]
+        return CSV.line(fields)
     }
 
     static func placeKey(_ township: String?, _ county: String?) -> String {

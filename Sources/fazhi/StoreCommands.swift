@@ -2,6 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import ReportText
+import Publish
 import Store
 import Trends
 
@@ -258,7 +259,8 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "导出长表 (export the long table: one value a row).",
         discussion: """
-        列 (columns): township,county,city,province,year,indicator,value,unit,qualifier,source,derived
+        列 (columns): township,county,city,province,year,indicator,value,unit,qualifier,source,derived,evidence
+        (evidence 为数值所出的原句；--lang zh|en 写给人看的表：表头、指标名称、限定词为中文或英文。)
         CSV 为带 BOM 的 UTF-8，可直接用 Excel / WPS 打开；以 = + - @ 开头的文字前加单引号，不会被当作公式。
         -o 文件先写入临时文件，完成后才替换原文件。
         CSV is UTF-8 with a BOM so that Excel and WPS open it as UTF-8; a text starting with = + - @
@@ -270,8 +272,15 @@ struct Export: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     @Option(help: "csv|json") var format: Format = .csv
+    @Option(help: "zh|en：给人看的表，表头、指标名称、限定词用中文或英文 (a table for people in Chinese or English; CSV only).")
+    var lang: String?
     @Option(name: [.short, .long], help: "输出文件，默认标准输出 (output file; stdout by default).") var output: String?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if lang != nil && format == .json { throw ValidationError("--lang 只用于 CSV (--lang is for CSV only).") }
+        if let lang, TableLanguage(rawValue: lang) == nil { throw ValidationError("--lang 只能是 zh 或 en (zh or en).") }
+    }
 
     func run() throws {
         try failing {
@@ -281,7 +290,7 @@ struct Export: ParsableCommand {
             let sink = try OutputSink(path: output)
             let progress = ByteProgress("导出 (export)")
             let stats = try LongTableExport.run(reportStore, catalog: catalog, format: format == .json ? .json : .csv,
-                                                progress: { progress.update($0, of: $1) }) { try sink.write($0) }
+                                                language: lang.flatMap(TableLanguage.init), progress: { progress.update($0, of: $1) }) { try sink.write($0) }
             progress.finish()
             try sink.finish()
             if stats.unplaced > 0 {

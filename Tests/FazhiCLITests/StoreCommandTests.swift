@@ -76,7 +76,8 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
     let again = try runWithStore(["export", "--format", "csv"], in: other, corrections: false)
     func strip(_ text: String) -> [String] {
         text.split(separator: "\n").dropFirst().map { line in
-            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            // The evidence, last, is the report's sentence: an imported value has none.
+            var fields = Array(line.split(separator: ",", maxSplits: 11, omittingEmptySubsequences: false).prefix(11))
             fields.remove(at: 9) // source
             return fields.joined(separator: ",")
         }.sorted()
@@ -169,4 +170,35 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
     #expect(third.stderr.contains("新增 0 份, 更新 0 份, 未变 5 份"), "\(third.stderr)")
     #expect(third.stdout == second.stdout)
     #expect(third.stdout.contains("\"stated_change\": 58"))
+}
+
+@Test func theExportCarriesEachValuesSentenceAndImportsAgain() throws {
+    let dir = try storeOfSamples()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let export = try run(["export"], inStoreOf: dir)
+    #expect(export.status == 0, "\(export.stderr)")
+    let lines = export.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasSuffix(",derived,evidence") == true)
+    let disputes = try #require(lines.first { $0.hasPrefix("天龙镇,") && $0.contains(",mediation.disputes,158,") })
+    #expect(disputes.hasSuffix("全年排查化解矛盾纠纷158件,化解率达100%,成功防范“民转刑”案件发生。\""))
+    // The table people read is the one `import` takes back: its columns are read by name.
+    let file = dir.appendingPathComponent("长表.csv")
+    try Data(export.stdout.utf8).write(to: file)
+    let imported = try run(["import", file.path], inStoreOf: dir)
+    #expect(imported.status == 0, "\(imported.stderr)")
+}
+
+@Test(arguments: [("zh", "镇街,县区,市,省,年度,指标,数值,单位,限定,来源,推算,原文", "矛盾纠纷化解数", "余"),
+                  ("en", "Township,County,City,Province,Year,Indicator,Value,Unit,Qualifier,Source,Derived,Evidence",
+                   "Disputes mediated", "over")])
+func theExportForPeopleIsInTheLanguageAsked(_ lang: String, _ header: String, _ indicator: String, _ over: String) throws {
+    let dir = try storeOfSamples()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let export = try run(["export", "--lang", lang], inStoreOf: dir)
+    #expect(export.status == 0, "\(export.stderr)")
+    let lines = export.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "\u{FEFF}" + header)
+    #expect(lines.contains { $0.hasPrefix("天龙镇,") && $0.contains(",\(indicator),158,") })
+    // 2万余份 of 良垌镇: the qualifier in the language's words, the value a number.
+    #expect(lines.contains { $0.hasPrefix("良垌镇,") && $0.contains(",20000,份,\(over),") }, "\(lines.filter { $0.hasPrefix("良垌镇,") })")
 }
