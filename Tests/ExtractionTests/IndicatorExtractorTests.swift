@@ -79,10 +79,15 @@ let genreSentences: [GenreSentence] = [
 
 @Test(arguments: genreSentences)
 func genreSentenceYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
+    expectWhatACarefulReaderTakes(sentence)
+}
+
+/// The chosen values of the sentence are those it expects, with their qualifiers.
+func expectWhatACarefulReaderTakes(_ sentence: GenreSentence, sourceLocation: SourceLocation = #_sourceLocation) {
     let found = chosenValues(sentence.text)
-    #expect(found.mapValues(\.value) == sentence.expected)
+    #expect(found.mapValues(\.value) == sentence.expected, sourceLocation: sourceLocation)
     for (id, qualifier) in sentence.qualifiers {
-        #expect(found[id]?.qualifier == qualifier)
+        #expect(found[id]?.qualifier == qualifier, sourceLocation: sourceLocation)
     }
 }
 
