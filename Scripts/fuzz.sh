@@ -26,9 +26,13 @@ case "$target" in
     decoder|html|docx|numbers)
         library ZIPFoundation -Xcc -D_GNU_SOURCE=1 -Xcc -fmodule-map-file=.build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap \
             -I .build/checkouts/ZIPFoundation/Sources/CZLib .build/checkouts/ZIPFoundation/Sources/ZIPFoundation/*.swift
+        # ReportText reads PDF through poppler's GLib interface: its headers and libraries from pkg-config.
+        poppler=()
+        for flag in $(pkg-config --cflags poppler-glib); do poppler+=(-Xcc "$flag"); done
         swiftc "${flags[@]}" -module-name ReportText -I "$out" -L "$out" -lZIPFoundation -lz \
             -Xcc -fmodule-map-file=.build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap \
             -Xcc -fmodule-map-file=Sources/CInflate/module.modulemap \
+            -Xcc -fmodule-map-file=Sources/CPoppler/module.modulemap "${poppler[@]}" \
             Sources/ReportText/*.swift "Fuzz/$target.swift" -o "$out/$target" ;;
     csv)
         library CSV .build/checkouts/CSV.swift/Sources/CSV/*.swift

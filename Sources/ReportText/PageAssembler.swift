@@ -121,6 +121,8 @@ public enum PageAssembler {
         let lastIsSeparator = ",.，．".unicodeScalars.contains(last) && isDigit(beforeLast)
         if (lastIsDigit || lastIsSeparator) && isDigit(first) { return true }
         if lastIsDigit && "件起人次个场份%％万亿元名户家条项余多批期所余天小时".unicodeScalars.contains(first) { return true }
+        // 办结率为 / 90.52%: a word that leads into a figure, at a page's or a line's end, is never a sentence's end.
+        if "为达是至约近共计逾超".unicodeScalars.contains(last) && isDigit(first) { return true }
         if startsHeading(next) { return false }
         return previousFull
     }
