@@ -290,12 +290,21 @@ public final class ReportStore {
     /// A report's identity: its absolute path with symbolic links resolved, `.` and `..` gone.
     /// A relative path is taken from the current folder.
     public static func identity(of path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        if let resolved = realpath(url.path, nil) {
+        // realpath on the path as given, and for a path that is not there (a report inside a zip, a store
+        // moved away from its files) the absolute path with `.` and `..` taken out by hand: going through
+        // URL's standardizedFileURL cost more than storing the report's findings.
+        if let resolved = realpath(path, nil) {
             defer { free(resolved) }
             return String(cString: resolved)
         }
-        return url.path
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Every stored report's path and content hash, read once so that a run can skip unchanged
