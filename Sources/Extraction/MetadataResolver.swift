@@ -615,12 +615,29 @@ struct Scan {
         return false
     }
 
+    /// One township unit gives its county, city and province. Several (店上镇 of 潞城区 and of 壶关县) give
+    /// a city or province only where the text names it: labeling.md settles a field by the text, or by
+    /// the township's name matching exactly one row of the gazetteer, and two rows that share a city do
+    /// not settle it by themselves.
     func fill(_ meta: inout ReportMetadata, fromTownships list: [Int]) {
         guard !list.isEmpty else { return }
         let units = list.map { gz.units[$0] }
         meta.county = agreed(units.map { gz.ancestor(of: $0, at: .county)?.name })
-        meta.city = agreed(units.map { gz.cityName(of: $0) })
-        meta.province = agreed(units.map { gz.ancestor(of: $0, at: .province)?.name })
+        guard units.count > 1 else {
+            meta.city = gz.cityName(of: units[0])
+            meta.province = gz.ancestor(of: units[0], at: .province)?.name
+            return
+        }
+        func named(_ level: Gazetteer.Level) -> Bool {
+            guard let unit = gz.ancestor(of: units[0], at: level) else { return false }
+            return strong[unit.index] != nil || mentionsShortName(of: unit.index)
+        }
+        let city = agreed(units.map { gz.cityName(of: $0) })
+        let province = agreed(units.map { gz.ancestor(of: $0, at: .province)?.name })
+        // A named city settles its province; a municipality's districts have the province as their city (上海市).
+        let cityNamed = named(.city)
+        meta.province = province != nil && (named(.province) || cityNamed) ? province : nil
+        meta.city = city != nil && (cityNamed || (city == province && meta.province != nil)) ? city : nil
     }
 
     func fill(_ meta: inout ReportMetadata, fromAbove list: [Int]) {
