@@ -816,12 +816,15 @@ struct Scan {
         for (n, line) in lines.enumerated() where lineZone[n] == .title {
             if let y = years(in: line).first { return y.year }
         }
-        // 2. The opening: a paragraph that begins with the year.
+        // 2. The sentence that says what follows (现将我镇2024年法治政府建设情况报告如下): the year it names,
+        // whatever other years the opening mentions first (在2023年工作基础上).
+        if let y = yearAnnounced() { return y }
+        // 3. The opening: a paragraph that begins with the year.
         for (n, line) in lines.enumerated() where lineZone[n] != .fileName && line.lowerBound < Scan.openingLength * 2 {
             let t = trimmed(line)
             if let y = years(in: t).first, y.pos == t.lowerBound { return y.year }
         }
-        // 3. The file name.
+        // 4. The file name.
         if bodyCount < s.count {
             let name = bodyCount..<s.count
             var i = name.lowerBound
@@ -836,7 +839,7 @@ struct Scan {
                 i += 1
             }
         }
-        // 4. The year the opening mentions most.
+        // 5. The year the opening mentions most.
         let found = years(in: 0..<min(bodyCount, Scan.openingLength * 2))
         if !found.isEmpty {
             var count: [Int: Int] = [:]
@@ -844,8 +847,23 @@ struct Scan {
             let top = count.values.max()!
             return found.first { count[$0.year] == top }!.year
         }
-        // 5. The publication date, minus one.
+        // 6. The publication date, minus one.
         if let published = publicationYear() { return published - 1 }
+        return nil
+    }
+
+    /// The year of the opening's sentence that announces the report (…报告如下, …汇报如下, …总结如下):
+    /// the last year it names before 如下.
+    func yearAnnounced() -> Int? {
+        let end = min(bodyCount, Scan.openingLength * 2)
+        var from = 0
+        while let at = find("如下", in: from..<end) {
+            from = at + 2
+            guard at >= 2, ["报告", "汇报", "总结"].contains(where: { ends($0, at: at) }) else { continue }
+            var start = at
+            while start > 0 && s[start - 1] != "。" && s[start - 1] != "\n" { start -= 1 }
+            if let y = years(in: start..<at).last { return y.year }
+        }
         return nil
     }
 

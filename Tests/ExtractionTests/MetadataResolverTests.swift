@@ -253,3 +253,9 @@ func aTitleWritingTheYearInChineseNumeralsGivesTheYear(_ title: String, _ year: 
     let meta = resolve("为认真落实法治政府建设年度报告制度，根据《法治政府建设实施纲要(2021-2025年)》，现就本年度法治政府建设情况汇报如下。")
     #expect(meta.year == nil)
 }
+
+@Test func theSentenceThatAnnouncesTheReportGivesTheYear() {
+    // The opening names last year first (在2023年工作基础上); the report is of the year it announces.
+    let meta = resolve("在县委的领导下,我镇持续深化法治政府建设实践,在2023年工作基础上稳步提升,各项工作取得阶段性成效。现将我镇2024年法治政府建设工作情况报告如下:\n一、主要举措")
+    #expect(meta.year == 2024)
+}
