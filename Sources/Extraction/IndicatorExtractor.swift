@@ -120,6 +120,13 @@ public struct IndicatorExtractor: Sendable {
     public func findings(in text: NormalizedText, sentences: [Sentence], original: [Unicode.Scalar]?,
                          tables: [TextTable] = [], year: Int? = nil, traditional: Bool = false) -> [Finding] {
         let simplified = traditional ? simplifiedTable : nil
+        // A table of short cells is read as a table; one whose cells hold sentences (a page laid out in a
+        // table, prose between bars) is read as prose.
+        let tables = tables.filter { table in
+            table.rows.allSatisfy { row in
+                row.allSatisfy { cell in cell.count <= 40 && !text.scalars[cell].contains("。") }
+            }
+        }
         var candidates: [Finding] = []
         var tablesRead = Set<Int>()
         // The level of the plan section's heading while inside one: its figures are targets.

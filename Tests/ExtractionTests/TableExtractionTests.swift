@@ -109,3 +109,14 @@ private let title = "良垌镇2024年法治政府建设年度报告\n2024年，�
     let found = tableValues(try read("f.html", Data(html.utf8)))
     #expect(found.mapValues(\.value) == ["mediation.disputes": 241, "mediation.resolution_rate": 96])
 }
+
+@Test func prosePrintedBetweenBarsIsReadAsProse() throws {
+    // A page laid out in a table, as a portal prints it: each cell a paragraph of sentences.
+    let text = title + """
+    | 2024年，全镇共排查化解矛盾纠纷241起，化解率达96%。全年开展法治宣传活动20场次。 | 图片 |
+    | 全年受理信访件46件，已办结44件，办结率95.65%。 | 图片 |
+    """
+    let found = tableValues(try read("g.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 241, "mediation.resolution_rate": 96, "publicity.events": 20,
+                                         "petitions.received": 46, "petitions.closed": 44, "petitions.closure_rate": 95.65])
+}
