@@ -46,11 +46,13 @@ public struct ChartMaker {
     // MARK: Names
 
     /// Township names as charts write them; a name held by two places gets its county: 新村镇（甲县）.
+    /// The roster's places count too: two 附城镇 that sent nothing are two rows, not one.
     public var displayNames: [Place: String] {
+        let places = Set(data.places + data.roster.places).filter { region.contains($0) }
         var count: [String: Int] = [:]
-        for p in data.places where region.contains(p) { count[p.township, default: 0] += 1 }
+        for p in places { count[p.township, default: 0] += 1 }
         var names: [Place: String] = [:]
-        for p in data.places where region.contains(p) {
+        for p in places {
             names[p] = count[p.township]! > 1 ? "\(p.township)（\(p.county ?? "县区不详")）" : p.township
         }
         return names
@@ -126,17 +128,26 @@ public struct ChartMaker {
                 flags: Self.flags(o))
         }
         let years = Set(observations.map(\.year)).sorted()
-        // A heatmap shows who sent nothing in a year (未报送), as against a report without the figure.
+        // A heatmap shows who sent nothing in a year (未报送), as against a report without the figure. More
+        // than a few townships of the roster that sent nothing in any of its years are counted in the
+        // subtitle, not drawn as rows of 未报送 alone (as the ranking counts them in one line).
+        var neverSent = 0
         if request.kind == .heatmap, request.townships.isEmpty, let first = years.first, let last = years.last {
-            for year in first...last {
-                for p in data.attendance(year: year, in: region).missing {
+            let missing = (first...last).map { (year: $0, places: data.attendance(year: $0, in: region).missing) }
+            var absentEveryYear = Set(missing.first?.places ?? [])
+            for year in missing.dropFirst() { absentEveryYear.formIntersection(year.places) }
+            let collapsed = absentEveryYear.count > 5 ? absentEveryYear : []
+            neverSent = collapsed.count
+            for (year, places) in missing {
+                for p in places where !collapsed.contains(p) {
                     rows.append(Row(township: names[p] ?? p.township, year: year, indicator: definition.id, value: nil, submitted: false))
                 }
             }
         }
         let span = years.first == years.last ? "\(years[0])年" : "\(years.first!)—\(years.last!)年"
+        let absent = neverSent > 0 ? "；另有\(neverSent)个镇街\(years.count > 1 ? "各年均" : "")未报送" : ""
         var chart = Chart(kind: request.kind, title: request.title ?? "\(regionTitle)镇街\(definition.name)（\(span)）",
-                          subtitle: subtitle(definition, townships: series.count), unit: definition.unit,
+                          subtitle: subtitle(definition, townships: series.count) + absent, unit: definition.unit,
                           sourceLine: sourceLine(observations), rows: rows,
                           highlight: request.townships.flatMap { t in series.filter { $0.place.township == t }.map { names[$0.place] ?? t } })
         if request.kind == .slope, years.count >= 2 {

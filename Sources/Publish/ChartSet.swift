@@ -53,7 +53,16 @@ public struct ChartSet {
 /// A height at which every township of a rank or heatmap gets a readable row of its own.
 public func fittingHeight(_ chart: Chart) -> Double {
     guard chart.kind == .rank || chart.kind == .heatmap else { return 750 }
-    let rows = Set(chart.rows.map(\.township)).count
+    var rows = Set(chart.rows.map(\.township)).count
+    if chart.kind == .rank {
+        // Townships of the roster that sent nothing that year take one line (另有N个乡镇未报送) once they are
+        // more than a few: a ranking of two reports is not drawn 3000 px tall for 77 empty rows.
+        let year = chart.year ?? chart.rows.compactMap(\.year).max()
+        let ofYear = chart.rows.filter { $0.year == nil || $0.year == year }
+        let sent = Set(ofYear.filter(\.submitted).map(\.township)).count
+        let unsent = Set(ofYear.map(\.township)).count - sent
+        rows = sent + (unsent > 5 ? 1 : unsent)
+    }
     // Past about a hundred rows the chart itself leaves the middle out and says so.
     return min(3000, max(750, 190 + 24 * Double(rows)))
 }

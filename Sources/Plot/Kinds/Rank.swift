@@ -36,8 +36,9 @@ extension Builder {
         let barsTop = plot.y + tickH + gap
         let axisH = tickH + gap
         let barsBottom = plot.maxY - axisH
-        // Many bars: smaller type down to 70 %, then leave out the middle.
-        let total0 = Double(max(1, reported.count + missing.count))
+        // Many bars: smaller type down to 70 %, then leave out the middle. More than a few townships that
+        // sent nothing take one line (另有N个乡镇未报送), as `fittingHeight` counts them.
+        let total0 = Double(max(1, reported.count + missing.count - unsent.count + (unsent.count > 5 ? 1 : unsent.count)))
         let rf = FontSpec(size: min(labelFont.size, max(labelFont.size * 0.7, (barsBottom - barsTop) / total0 / 1.2)))
         let minBand = rf.size * 1.2
         let capacity = max(1, Int(((barsBottom - barsTop) / minBand).rounded(.down)))
