@@ -108,10 +108,7 @@ static inline int fz_png_encode_isal(const unsigned char *src, int width, int he
                                      int opaque, int ssse3, unsigned char **out, size_t *outLen) {
     size_t rowBytes = 1 + (size_t)width * (opaque ? 3 : 4);
     size_t batch = rowBytes >= 65536 ? 1 : 65536 / rowBytes;
-    /* Zeroed, with 64 bytes to spare: igzip's hashing looks a few bytes past the input it was given, and
-       what stood there in reused heap memory (another thread's) could change a match, so the same pixels
-       would not always give the same bytes. */
-    unsigned char *rows = (unsigned char *)calloc(rowBytes * batch + 64, 1);
+    unsigned char *rows = (unsigned char *)malloc(rowBytes * batch);
     /* Zeroed: igzip does not clear its hash tables, and a stale entry left in reused heap memory can
        give a different (equally valid) match, so the same pixels would not always give the same bytes. */
     struct isal_zstream *z = (struct isal_zstream *)calloc(1, sizeof *z);   /* ~100 KB: not on the stack */
@@ -135,7 +132,6 @@ static inline int fz_png_encode_isal(const unsigned char *src, int width, int he
     }
     for (int y = 0; y < height && !b.failed; y += (int)batch) {
         int n = height - y < (int)batch ? height - y : (int)batch;
-        if (n < (int)batch) memset(rows + (size_t)n * rowBytes, 0, ((size_t)batch - n) * rowBytes);   /* the last, short batch */
         for (int i = 0; i < n; i++) {
             rows[i * rowBytes] = 0;
             fz_png_row(src + (size_t)(y + i) * stride, width, opaque, ssse3, rows + i * rowBytes + 1);
