@@ -258,7 +258,8 @@ public struct ChartMaker {
         }
         guard !observations.isEmpty else { throw Failure.noData("\(regionTitle)\(year)年没有数据 (no values in \(year))") }
         let missing = request.townships.isEmpty ? data.attendance(year: year, in: region).missing : []
-        for p in missing {
+        // More than a few that sent nothing are counted in the subtitle only, as in the heatmap by year.
+        for p in missing where missing.count <= 5 {
             for d in definitions { rows.append(Row(township: names[p] ?? p.township, year: year, indicator: d.name, value: nil, submitted: false)) }
         }
         let expected = places.count + missing.count
