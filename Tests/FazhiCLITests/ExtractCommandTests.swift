@@ -24,11 +24,22 @@ func fazhiBinary() throws -> URL {
     return fallback
 }
 
-func runFazhi(_ arguments: [String]) throws -> FazhiRun {
+/// Runs the built fazhi in `cwd` with the environment plus `environment`; `shell` wraps the command
+/// (`trap '' XFSZ; ulimit -f 8; exec "$@"`).
+func runFazhi(_ arguments: [String], in cwd: URL = repositoryRoot, environment: [String: String] = [:],
+              shell: String? = nil) throws -> FazhiRun {
     let process = Process()
-    process.executableURL = try fazhiBinary()
-    process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
+    if let shell {
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", shell, "sh", try fazhiBinary().path] + arguments
+    } else {
+        process.executableURL = try fazhiBinary()
+        process.arguments = arguments
+    }
+    process.currentDirectoryURL = cwd
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -5,32 +5,12 @@ import Testing
 
 // Issue 13 and 14.5/14.8: hostile and broken input, a store that never lies. Each test makes its inputs.
 
-/// Runs fazhi in `cwd` (the repository by default) with extra environment; `shell` wraps the command
-/// (`trap '' XFSZ; ulimit -f 8; exec "$@"`).
+/// Runs fazhi in `cwd` (the repository by default) with the repository's Data and extra environment.
 private func run(_ arguments: [String], in cwd: URL = repositoryRoot, environment: [String: String] = [:],
                  shell: String? = nil) throws -> FazhiRun {
-    let process = Process()
-    if let shell {
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", shell, "sh", try fazhiBinary().path] + arguments
-    } else {
-        process.executableURL = try fazhiBinary()
-        process.arguments = arguments
-    }
-    process.currentDirectoryURL = cwd
-    var env = ProcessInfo.processInfo.environment
-    env["FAZHI_DATA"] = repositoryRoot.appendingPathComponent("Data").path
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return FazhiRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                    stderr: String(decoding: errData, as: UTF8.self))
+    try runFazhi(arguments, in: cwd,
+                 environment: ["FAZHI_DATA": repositoryRoot.appendingPathComponent("Data").path].merging(environment) { $1 },
+                 shell: shell)
 }
 
 /// A folder with a store of the five samples and an (absent) corrections file; `args` adds both.
