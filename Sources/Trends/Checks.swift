@@ -54,7 +54,7 @@ extension Dataset {
         out += reviews.map { r in
             let place = r.township.map { Place(township: $0, county: r.county, city: r.city, province: r.province) }
             return CheckFinding(place: place, year: r.year, indicator: r.indicator, kind: .lowConfidence,
-                                message: "提取值\(Self.plain(r.value))待核：\(r.reason)", evidence: r.evidence, source: r.sourcePath)
+                                message: "提取值\(formatNumber(r.value))待核：\(r.reason)", evidence: r.evidence, source: r.sourcePath)
         }
         out += rateChecks()
         out += growthChecks()
@@ -69,11 +69,6 @@ extension Dataset {
     }
 
     func name(_ indicator: String) -> String { catalog.indicator(indicator)?.name ?? indicator }
-
-    /// 12, 90.52: a value as the report writes it, without a trailing .0.
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
 
     /// The tolerance a figure written with its decimals allows: 90.52 may stand for 90.515…90.529 (rounded
     /// or cut off), so a hundredth; 100 for anything from 99 up.
