@@ -195,6 +195,14 @@ func decodePNG(_ data: Data) -> (width: Int, height: Int, rgba: [UInt8])? {
     return (Int(w), Int(h), Array(UnsafeBufferPointer(start: p, count: Int(w) * Int(h) * 4)))
 }
 
+/// Whether two PNG files hold the same image: the same size and the same pixels, however each was
+/// compressed. fazhi promises the same pixels for the same chart (igzip may pick another, equally valid
+/// match on another run), so a chart set compares its PNGs by this, not by their bytes.
+public func samePNGImage(_ a: Data, _ b: Data) -> Bool {
+    guard let x = decodePNG(a), let y = decodePNG(b) else { return false }
+    return x.width == y.width && x.height == y.height && x.rgba == y.rgba
+}
+
 /// A pixel buffer kept per thread for PNG drawing. Images up to 16 MB reuse it; larger ones get their own.
 final class PixelBuffer {
     private(set) var pointer: UnsafeMutablePointer<UInt8>

@@ -121,3 +121,12 @@ func briefingSheetMatchesItsGoldenPDFPageRenderedByPoppler() throws {
     _ = try render(trend, format: .png, width: 600, height: 375).data
     #expect(try render(clear, format: .png, width: 600, height: 375).data == c1)
 }
+
+@Test func theSameImageCompressedTwoWaysIsTheSameImage() throws {
+    let (first, second) = (goldenCharts[0].1, goldenCharts[1].1)
+    let fast = try render(first, format: .png, pngLevel: 1).data
+    let small = try render(first, format: .png, pngLevel: 6).data
+    #expect(fast != small)
+    #expect(samePNGImage(fast, small))
+    #expect(!samePNGImage(fast, try render(second, format: .png, pngLevel: 1).data))
+}
