@@ -23,6 +23,8 @@ public struct ValueFlags: OptionSet, Sendable, Hashable, Codable {
     public static let atMost = ValueFlags(rawValue: 128)
     /// 不足2500 (less_than).
     public static let lessThan = ValueFlags(rawValue: 256)
+    /// Checked by a person (the review page): shown in data tables (✓), not drawn.
+    public static let reviewed = ValueFlags(rawValue: 512)
 
     /// The flags of a report's qualifier (`exact`, `more_than`, `about`, `nearly`, `at_least`, `at_most`,
     /// `less_than`); an unknown qualifier other than `exact` is approximate, written 约.

@@ -81,6 +81,7 @@ public struct ChartMaker {
         var f = ValueFlags.qualifier(o.qualifier)
         if o.derived { f.insert(.derived) }
         if o.corrected { f.insert(.corrected) }
+        if o.reviewed { f.insert(.reviewed) }
         return f
     }
 

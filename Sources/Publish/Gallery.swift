@@ -63,7 +63,7 @@ public enum Gallery {
                 out += figure(e, formats: formats)
             }
         }
-        out += "<p class=\"note\">* 推算值（由计数推算或由“较上年”推算）　† 人工更正　约、近、余、以上、不超过、不足照报告原文　未报告：报告中无此数　未报送：未报送年度报告</p>\n"
+        out += "<p class=\"note\">* 推算值（由计数推算或由“较上年”推算）　† 人工更正　✓ 已人工核对　约、近、余、以上、不超过、不足照报告原文　未报告：报告中无此数　未报送：未报送年度报告</p>\n"
         return out + "</body>\n</html>\n"
     }
 
@@ -99,5 +99,6 @@ public enum Gallery {
     static func cell(_ r: Row) -> String {
         guard let v = r.value else { return r.submitted ? "未报告" : "未报送" }
         return r.flags.qualify(formatted(v)) + (r.flags.contains(.derived) ? "*" : "") + (r.flags.contains(.corrected) ? "†" : "")
+            + (r.flags.contains(.reviewed) ? "✓" : "")
     }
 }

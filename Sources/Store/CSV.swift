@@ -53,7 +53,7 @@ public enum CSV {
     }
 
     /// `-12`, `+3.5`, `1e3`, `.5`: digits with an optional sign, point and exponent, nothing else.
-    static func isPlainNumber(_ s: String) -> Bool {
+    public static func isPlainNumber(_ s: String) -> Bool {
         var scalars = Substring(s).unicodeScalars[...]
         if let f = scalars.first, f == "-" || f == "+" { scalars = scalars.dropFirst() }
         var digits = 0, sawPoint = false, sawExponent = false, exponentDigits = 0

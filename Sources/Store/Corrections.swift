@@ -2,11 +2,14 @@ import Extraction
 import Foundation
 import GRDB
 
-/// `Data/corrections.csv`: township,county,year,indicator,value,note,replaces,force — the file a person
-/// may edit and keep in git. `replaces` (the value the correction replaced) and `force` (a rate over
-/// 100 confirmed) are optional, so that a file written before them still loads.
+/// `Data/corrections.csv`: township,county,year,indicator,value,note,replaces,force,decision,reviewer,at — the
+/// file a person may edit and keep in git. `replaces` (the value the correction replaced), `force` (a rate
+/// over 100 confirmed), `decision` (set, accept, candidate or not_stated; empty is set), `reviewer` and `at`
+/// (who made it, and when) are optional, so that a file written before them still loads. A `not_stated`
+/// row has an empty value.
 public enum CorrectionsFile {
-    public static let header = ["township", "county", "year", "indicator", "value", "note", "replaces", "force"]
+    public static let header = ["township", "county", "year", "indicator", "value", "note", "replaces", "force",
+                                "decision", "reviewer", "at"]
     static let required = ["township", "county", "year", "indicator", "value"]
 
     /// The file's corrections, each checked by `rules` but for its township (its indicator as the catalog's
@@ -44,16 +47,31 @@ public enum CorrectionsFile {
                 guard let year = Int(text("year")) else {
                     try refuse(LineProblem(line: record.line, reason: "年份无效 (bad year): \(text("year"))")); continue
                 }
-                guard CSV.isPlainNumber(text("value")), let value = Double(text("value")) else {
-                    try refuse(LineProblem(line: record.line, reason: "数值无效 (not a number): \(text("value"))")); continue
+                let decisionText = text("decision")
+                guard let decision = decisionText.isEmpty ? CorrectionDecision.set : CorrectionDecision(rawValue: decisionText) else {
+                    try refuse(LineProblem(line: record.line, reason: "未知的核对结论 (unknown decision): \(decisionText)；"
+                        + "可为 set、accept、candidate、not_stated")); continue
+                }
+                let value: Double?
+                if decision == .notStated {
+                    guard text("value").isEmpty else {
+                        try refuse(LineProblem(line: record.line, reason: "“未述及”不应有数值 (not_stated has no value): \(text("value"))")); continue
+                    }
+                    value = nil
+                } else {
+                    guard CSV.isPlainNumber(text("value")), let number = Double(text("value")) else {
+                        try refuse(LineProblem(line: record.line, reason: "数值无效 (not a number): \(text("value"))")); continue
+                    }
+                    value = number
                 }
                 var rowRules = rules
                 rowRules.allowRateOver100 = rules.allowRateOver100 || text("force") == "true"
                 // A township is checked when a correction is made (`correct`, the review page); one made
                 // with --new-township, for a place no report has yet, stays valid in the file.
                 rowRules.allowNewTownships = true
+                // A value not stated is checked for its place, year and indicator (0 stands in for the value).
                 let incoming = IncomingValue(township: text("township"), county: text("county"), year: year,
-                                             indicator: text("indicator"), value: value)
+                                             indicator: text("indicator"), value: value ?? 0)
                 switch rowRules.check(incoming) {
                 case .failure(let p): try refuse(LineProblem(line: record.line, reason: p.reason))
                 case .success(let v):
@@ -61,7 +79,10 @@ public enum CorrectionsFile {
                     corrections.append(Correction(township: v.township!, county: v.county ?? "", year: year,
                                                   indicator: v.indicator, value: value, note: text("note"),
                                                   replaces: CSV.isPlainNumber(replaces) ? Double(replaces) : nil,
-                                                  force: text("force") == "true"))
+                                                  force: text("force") == "true",
+                                                  decision: decisionText.isEmpty ? nil : decision,
+                                                  reviewer: text("reviewer").isEmpty ? nil : text("reviewer"),
+                                                  at: text("at").isEmpty ? nil : text("at")))
                 }
             }
             return (corrections, bad)
@@ -74,8 +95,9 @@ public enum CorrectionsFile {
     public static func text(_ corrections: [Correction]) -> String {
         var text = CSV.line(header)
         for c in corrections {
-            text += CSV.line([c.township, c.county, String(c.year), c.indicator, formatNumber(c.value), c.note,
-                              c.replaces.map(formatNumber) ?? "", c.force ? "true" : ""])
+            text += CSV.line([c.township, c.county, String(c.year), c.indicator, c.value.map(formatNumber) ?? "", c.note,
+                              c.replaces.map(formatNumber) ?? "", c.force ? "true" : "",
+                              c.decision?.rawValue ?? "", c.reviewer ?? "", c.at ?? ""])
         }
         return text
     }
@@ -109,7 +131,8 @@ public enum AtomicFile {
     }
 }
 
-/// What a correction changes: the value before it and where that came from.
+/// What a correction changes: the value before it and where that came from (`correction`, a report's
+/// path, `import:FILE`).
 public struct Replaced: Sendable, Equatable {
     public let value: Double
     public let source: String
@@ -119,10 +142,19 @@ extension ReportStore {
     /// The value `correction`'s key has now (a correction before it, a report's, an import's), if any.
     public func currentValue(township: String, county: String, year: Int, indicator: String) throws -> Replaced? {
         try db.read { db in
-            if let c = try Correction.filter(sql: "township = ? AND county IN (?, '') AND year = ? AND indicator = ?",
+            try Self.currentValue(db, township: township, county: county, year: year, indicator: indicator,
+                                  skippingCorrections: false)
+        }
+    }
+
+    static func currentValue(_ db: Database, township: String, county: String, year: Int, indicator: String,
+                             skippingCorrections: Bool) throws -> Replaced? {
+        do {
+            if !skippingCorrections, let c = try Correction.filter(sql: "township = ? AND county IN (?, '') AND year = ? AND indicator = ?",
                                              arguments: [township, county, year, indicator])
                 .order(Column("id").desc).fetchOne(db) {
-                return Replaced(value: c.value, source: "correction")
+                // "Not stated in this report": the key has no value now.
+                return c.value.map { Replaced(value: $0, source: "correction") }
             }
             if let row = try Row.fetchOne(db, sql: """
                 SELECT f.value, r.sourcePath FROM finding f JOIN report r ON r.id = f.reportId
@@ -141,18 +173,27 @@ extension ReportStore {
         }
     }
 
-    /// Changes the corrections in the store and in the corrections file together, or neither: the
-    /// file (the source a person edits) is read and checked first, `change` edits its list, the store's
-    /// corrections are replaced in a transaction, and inside it the file is written atomically; if the
-    /// store cannot commit, the file's previous bytes are put back. Returns `change`'s result.
+    /// Changes the corrections in the store and in the corrections file together, or neither: inside one
+    /// write transaction (which holds SQLite's write lock, so that another process's change — a second
+    /// review session, `fazhi correct`, `extract` reloading the file — comes wholly before or after) the
+    /// file (the source a person edits) is read and checked, `change` edits its list, the store's
+    /// corrections are replaced, and the file is written atomically; if the store cannot commit, the
+    /// file's previous bytes are put back. Returns `change`'s result.
     public func changeCorrections<T>(file url: URL, rules: ValueRules,
                                      _ change: (inout [Correction]) throws -> T) throws -> T {
-        var list = try CorrectionsFile.load(url, rules: rules).corrections
-        let result = try change(&list)
-        let previous = try? Data(contentsOf: url)
+        try changeCorrections(file: url, rules: rules) { list, _ in try change(&list) }
+    }
+
+    /// `changeCorrections`, with `change` given the transaction's database to read what it needs.
+    func changeCorrections<T>(file url: URL, rules: ValueRules,
+                              _ change: (inout [Correction], Database) throws -> T) throws -> T {
+        var previous: Data?
         var renamed = false
         do {
-            try write { db in
+            return try write { db in
+                var list = try CorrectionsFile.load(url, rules: rules).corrections
+                let result = try change(&list, db)
+                previous = try? Data(contentsOf: url)
                 _ = try Correction.deleteAll(db)
                 for var c in list {
                     c.id = nil
@@ -160,6 +201,7 @@ extension ReportStore {
                 }
                 try AtomicFile.write(Data(CorrectionsFile.text(list).utf8), to: url)
                 renamed = true
+                return result
             }
         } catch {
             if renamed {
@@ -167,15 +209,18 @@ extension ReportStore {
             }
             throw error
         }
-        return result
     }
 
     /// A person sets a value (`fazhi correct`, the review page): checked by `rules` (which say whether a
     /// rate over 100 or a new township may pass), stored with the value it replaces, in the store and
-    /// the corrections file together (`changeCorrections`). Throws `StoreError` naming the reason.
+    /// the corrections file together (`changeCorrections`). `decision` says what kind of decision it is
+    /// (`.notStated` takes no value: `incoming.value` is then only checked as a placeholder and not kept);
+    /// `reviewer` and `at` say who and when (`at` defaults to now, ISO 8601 UTC).
+    /// Throws `StoreError` naming the reason.
     @discardableResult
-    public func correct(_ incoming: IncomingValue, note: String, file url: URL,
-                        rules: ValueRules) throws -> (correction: Correction, replaced: Replaced?) {
+    public func correct(_ incoming: IncomingValue, note: String, file url: URL, rules: ValueRules,
+                        decision: CorrectionDecision? = nil, reviewer: String? = nil,
+                        at: Date = Date()) throws -> (correction: Correction, replaced: Replaced?) {
         guard let township = incoming.township, let year = incoming.year else {
             throw StoreError("更正须有镇街和年份 (a correction needs a township and a year)")
         }
@@ -185,12 +230,31 @@ extension ReportStore {
         case .failure(let problem): throw StoreError("无法更正 (not corrected): \(problem)")
         }
         let county = incoming.county ?? ""
-        let replaced = try currentValue(township: township, county: county, year: year, indicator: checked.indicator)
-        let correction = Correction(township: township, county: county, year: year, indicator: checked.indicator,
-                                    value: checked.value, note: note, replaces: replaced?.value,
-                                    force: rules.allowRateOver100 && checked.value > 100)
-        try changeCorrections(file: url, rules: rules) { list in list.append(correction) }
-        return (correction, replaced)
+        let value: Double? = decision == .notStated ? nil : checked.value
+        let stamp = ISO8601DateFormatter().string(from: at)
+        return try changeCorrections(file: url, rules: rules) { list, db in
+            // Read inside the transaction, so that the value replaced is the one current at the change.
+            let replaced = try Self.currentValue(db, township: township, county: county, year: year,
+                                                 indicator: checked.indicator, pending: list)
+            let correction = Correction(township: township, county: county, year: year, indicator: checked.indicator,
+                                        value: value, note: note, replaces: replaced?.value,
+                                        force: rules.allowRateOver100 && (value ?? 0) > 100,
+                                        decision: decision, reviewer: reviewer, at: stamp)
+            list.append(correction)
+            return (correction, replaced)
+        }
+    }
+
+    /// The value a key has given the corrections `pending` (the file's, about to be written) and else
+    /// what the store has: used inside `changeCorrections`, where the store's corrections may lag the file.
+    static func currentValue(_ db: Database, township: String, county: String, year: Int, indicator: String,
+                             pending: [Correction]) throws -> Replaced? {
+        if let c = pending.last(where: { $0.township == township && ($0.county == county || $0.county.isEmpty)
+                                         && $0.year == year && $0.indicator == indicator }) {
+            return c.value.map { Replaced(value: $0, source: "correction") }
+        }
+        return try currentValue(db, township: township, county: county, year: year, indicator: indicator,
+                                skippingCorrections: true)
     }
 
     /// Takes back correction `number` (1-based, in the file's order, as `fazhi corrections` numbers them),
@@ -205,13 +269,35 @@ extension ReportStore {
         }
     }
 
+    /// Takes back the last correction equal to `correction` (but for its id) — the one a review session
+    /// made, wherever other sessions' corrections have put it in the file since — in the store and the
+    /// file together. Throws `StoreError` when the file no longer has it.
+    public func undoCorrection(_ correction: Correction, file url: URL, rules: ValueRules) throws {
+        var wanted = correction
+        wanted.id = nil
+        try changeCorrections(file: url, rules: rules) { list in
+            guard let i = list.lastIndex(where: { var c = $0; c.id = nil; return c == wanted }) else {
+                throw StoreError("更正文件中已没有这条更正 (the corrections file no longer has this correction): "
+                    + "\(correction.township) \(correction.year) \(correction.indicator)")
+            }
+            list.remove(at: i)
+        }
+    }
+
     /// Loads the corrections file into the store (what `extract` does after storing): the good rows
-    /// replace the store's corrections; the bad ones are returned, by line, and left out.
+    /// replace the store's corrections; the bad ones are returned, by line, and left out. The file is
+    /// read inside the write transaction, so a correction written meanwhile by another process is not lost.
     @discardableResult
     public func reloadCorrections(file url: URL, rules: ValueRules) throws -> [LineProblem] {
-        let (corrections, bad) = try CorrectionsFile.load(url, rules: rules, skipBad: true)
-        try replaceCorrections(corrections)
-        return bad
+        try write { db in
+            let (corrections, bad) = try CorrectionsFile.load(url, rules: rules, skipBad: true)
+            _ = try Correction.deleteAll(db)
+            for var c in corrections {
+                c.id = nil
+                try c.insert(db)
+            }
+            return bad
+        }
     }
 
     /// Takes reports out of the store, their findings with them, in one transaction. `sources` are

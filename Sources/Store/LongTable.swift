@@ -8,9 +8,10 @@ public struct StoreError: Error, CustomStringConvertible {
 /// The long table that `fazhi export` writes and `fazhi import` reads: one value a row.
 public enum LongTable {
     /// `evidence` is the sentence a report's value came from (empty for imported, derived and corrected-only
-    /// values); `import` reads the columns by name and needs none of it.
+    /// values); `reviewed` is true for a value a person decided on (`StoredValue.reviewed`). `import` reads
+    /// the columns by name and needs neither. New columns go at the end, so a reader by position still works.
     public static let columns = ["township", "county", "city", "province", "year", "indicator", "value", "unit",
-                                 "qualifier", "source", "derived", "evidence"]
+                                 "qualifier", "source", "derived", "evidence", "reviewed"]
 
     /// The header line, after a BOM, so that Excel and WPS on Chinese Windows read the file as UTF-8.
     public static let csvHeader = "\u{FEFF}" + CSV.line(columns)
@@ -19,7 +20,8 @@ public enum LongTable {
     public static func csvLine(_ v: StoredValue) -> String {
         CSV.line([v.township ?? "", v.county ?? "", v.city ?? "", v.province ?? "",
                   v.year.map(String.init) ?? "", v.indicator, formatNumber(v.value), v.unit,
-                  v.qualifier, v.source, v.derived ? "true" : "false", v.evidence ?? ""])
+                  v.qualifier, v.source, v.derived ? "true" : "false", v.evidence ?? "",
+                  v.reviewed ? "true" : "false"])
     }
 
     /// UTF-8 with a BOM, so that Excel and WPS on Chinese Windows read it as UTF-8.

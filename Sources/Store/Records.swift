@@ -52,6 +52,20 @@ public struct FindingRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// What a person decided about a value: the kind of a correction.
+public enum CorrectionDecision: String, Codable, Sendable, CaseIterable {
+    /// A value typed by hand (`fazhi correct`, the review page's edit): the default, and every correction
+    /// of a file written before decisions were recorded.
+    case set
+    /// The value the report gives is right: kept with its report and sentence, and marked reviewed.
+    case accept
+    /// Another of the report's candidates for the indicator is the right one.
+    case candidate
+    /// The report does not state this indicator: the extracted value is dropped. Such a correction
+    /// has no value.
+    case notStated = "not_stated"
+}
+
 /// A value a person set by hand, keyed by township, county, year and indicator (never by finding id),
 /// so that it survives re-extraction.
 public struct Correction: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
@@ -61,15 +75,23 @@ public struct Correction: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var county: String
     public var year: Int
     public var indicator: String
-    public var value: Double
+    /// The value; nil only for `.notStated` (schema v5: the column allows NULL).
+    public var value: Double?
     public var note: String
     /// The value it replaced when it was made, if there was one (schema v4).
     public var replaces: Double?
     /// A rate over 100 confirmed with `--force` (schema v4).
     public var force: Bool
+    /// What the person decided (schema v5; nil reads as `.set`).
+    public var decision: CorrectionDecision?
+    /// Who made it: `--reviewer`, or the system user (schema v5; nil for older corrections).
+    public var reviewer: String?
+    /// When, ISO 8601 in UTC (`2026-11-29T14:20:05Z`; schema v5; nil for older corrections).
+    public var at: String?
 
-    public init(id: Int64? = nil, township: String, county: String, year: Int, indicator: String, value: Double, note: String,
-                replaces: Double? = nil, force: Bool = false) {
+    public init(id: Int64? = nil, township: String, county: String, year: Int, indicator: String, value: Double?, note: String,
+                replaces: Double? = nil, force: Bool = false, decision: CorrectionDecision? = nil,
+                reviewer: String? = nil, at: String? = nil) {
         self.id = id
         self.township = township
         self.county = county
@@ -79,7 +101,13 @@ public struct Correction: Codable, Sendable, Equatable, FetchableRecord, Mutable
         self.note = note
         self.replaces = replaces
         self.force = force
+        self.decision = decision
+        self.reviewer = reviewer
+        self.at = at
     }
+
+    /// `decision`, `.set` where none was recorded.
+    public var kind: CorrectionDecision { decision ?? .set }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -123,10 +151,14 @@ public struct StoredValue: Codable, Sendable, Equatable {
     public var statedChange: Double?
     /// A growth rate stated beside the value, in percent (增长率109% → 109; 下降12% → -12).
     public var statedGrowthPercent: Double?
+    /// A person has decided on this value (accepted it, chose a candidate, typed it): any correction of
+    /// its township, county, year and indicator. Exported in the long table's `reviewed` column.
+    public var reviewed: Bool
 
     public init(township: String?, county: String?, city: String?, province: String?, year: Int?,
                 indicator: String, value: Double, unit: String, qualifier: String, source: String, derived: Bool = false,
-                evidence: String? = nil, statedChange: Double? = nil, statedGrowthPercent: Double? = nil) {
+                evidence: String? = nil, statedChange: Double? = nil, statedGrowthPercent: Double? = nil,
+                reviewed: Bool = false) {
         self.township = township
         self.county = county
         self.city = city
@@ -141,6 +173,7 @@ public struct StoredValue: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.statedChange = statedChange
         self.statedGrowthPercent = statedGrowthPercent
+        self.reviewed = reviewed
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -156,6 +189,7 @@ public struct StoredValue: Codable, Sendable, Equatable {
         try c.encode(qualifier, forKey: .qualifier)
         try c.encode(source, forKey: .source)
         try c.encode(derived, forKey: .derived)
+        try c.encode(reviewed, forKey: .reviewed)
     }
 }
 

@@ -217,6 +217,31 @@ public final class ReportStore {
                 t.add(column: "force", .boolean).notNull().defaults(to: false)
             }
         }
+        // A correction records what was decided (a typed value, an accepted one, another candidate, or "not
+        // stated in this report", which has no value), who decided and when. SQLite cannot drop a NOT NULL,
+        // so the table is made anew and its rows copied.
+        migrator.registerMigration("v5-review-decisions") { db in
+            try db.create(table: "correction_v5") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("township", .text).notNull()
+                t.column("county", .text).notNull()
+                t.column("year", .integer).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("value", .double)
+                t.column("note", .text).notNull()
+                t.column("replaces", .double)
+                t.column("force", .boolean).notNull().defaults(to: false)
+                t.column("decision", .text)
+                t.column("reviewer", .text)
+                t.column("at", .text)
+            }
+            try db.execute(sql: """
+                INSERT INTO correction_v5 (id, township, county, year, indicator, value, note, replaces, force)
+                SELECT id, township, county, year, indicator, value, note, replaces, force FROM correction
+                """)
+            try db.drop(table: "correction")
+            try db.rename(table: "correction_v5", to: "correction")
+        }
         return migrator
     }
 

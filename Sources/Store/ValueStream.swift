@@ -40,13 +40,19 @@ extension ReportStore {
                     if corrections.count > 0 {
                         let exact = Key(township: township, county: v.county ?? "", year: year, indicator: v.indicator)
                         let anyCounty = Key(township: township, county: "", year: year, indicator: v.indicator)
+                        // As `ValueTable.apply`: reviewed; not stated drops it; an accepted value the report
+                        // still gives keeps its report.
                         if let (key, c) = byKey[exact].map({ (exact, $0) }) ?? byKey[anyCounty].map({ (anyCounty, $0) }) {
-                            v.value = c.value
-                            v.qualifier = "exact"
-                            v.source = "correction"
-                            v.statedChange = nil
-                            v.statedGrowthPercent = nil
                             used.insert(key)
+                            v.reviewed = true
+                            guard let value = c.value, c.kind != .notStated else { continue }
+                            if !(c.kind == .accept && value == v.value) {
+                                v.value = value
+                                v.qualifier = "exact"
+                                v.source = "correction"
+                                v.statedChange = nil
+                                v.statedGrowthPercent = nil
+                            }
                         }
                         let placeKey = township + "\u{1F}" + (v.county ?? "")
                         if firstPlace[placeKey] == nil && firstPlace.count < 1_000_000 { firstPlace[placeKey] = (v.city, v.province) }
@@ -58,10 +64,11 @@ extension ReportStore {
                 let key = Key(township: c.township, county: c.county, year: c.year, indicator: c.indicator)
                 guard !used.contains(key), byKey[key] == c else { continue }
                 used.insert(key)
+                guard let value = c.value, c.kind != .notStated else { continue }
                 let place = firstPlace[c.township + "\u{1F}" + c.county]
                 try body(StoredValue(township: c.township, county: c.county.isEmpty ? nil : c.county, city: place?.0 ?? nil,
-                                     province: place?.1 ?? nil, year: c.year, indicator: c.indicator, value: c.value,
-                                     unit: "", qualifier: "exact", source: "correction"))
+                                     province: place?.1 ?? nil, year: c.year, indicator: c.indicator, value: value,
+                                     unit: "", qualifier: "exact", source: "correction", reviewed: true))
             }
         }
     }

@@ -24,6 +24,8 @@ public struct ValueTable: Sendable {
         public var evidence: Int32?
         public var statedChange: Double?
         public var statedGrowthPercent: Double?
+        /// A person has decided on this value (see `StoredValue.reviewed`).
+        public var reviewed: Bool = false
     }
 
     /// Every distinct text the rows name, each once (and perhaps a few that no row names).
@@ -41,7 +43,7 @@ public struct ValueTable: Sendable {
                        province: v.province.map(number), year: v.year, indicator: number(v.indicator), value: v.value,
                        unit: number(v.unit), qualifier: number(v.qualifier), source: number(v.source),
                        evidence: v.evidence.map(number), statedChange: v.statedChange,
-                       statedGrowthPercent: v.statedGrowthPercent)
+                       statedGrowthPercent: v.statedGrowthPercent, reviewed: v.reviewed)
         }
         texts = numbering.texts
     }
@@ -58,7 +60,7 @@ public struct ValueTable: Sendable {
             StoredValue(township: text(r.township), county: text(r.county), city: text(r.city), province: text(r.province),
                         year: r.year, indicator: self[r.indicator], value: r.value, unit: self[r.unit],
                         qualifier: self[r.qualifier], source: self[r.source], evidence: text(r.evidence),
-                        statedChange: r.statedChange, statedGrowthPercent: r.statedGrowthPercent)
+                        statedChange: r.statedChange, statedGrowthPercent: r.statedGrowthPercent, reviewed: r.reviewed)
         }
     }
 }
@@ -104,7 +106,10 @@ extension ReportStore {
     }
 
     /// A correction overrides every value that matches its township, county, year and indicator (with an
-    /// empty county, the township in any county); one that matches nothing is a value of its own.
+    /// empty county, the township in any county); one that matches nothing is a value of its own. By its
+    /// decision: an accepted value the report still gives keeps its report, qualifier and sentence; one it
+    /// no longer gives is set like a typed value; `notStated` drops the values it matches and adds none.
+    /// Every value a correction matches is marked reviewed.
     static func apply(_ corrections: [Correction], to rows: inout [ValueTable.Row], numbering: inout TextNumbering) {
         guard !corrections.isEmpty else { return }
         // An unknown county and an empty one are the same key, as a correction writes both as "".
@@ -118,6 +123,7 @@ extension ReportStore {
         for c in corrections { byKey[key(c)] = (c, c.note.isEmpty ? nil : numbering.number(of: c.note)) }
         let exact = numbering.number(of: "exact"), correction = numbering.number(of: "correction")
         var used = Set<CorrectionKey>()
+        var dropped: [Int] = []
         for i in rows.indices {
             let r = rows[i]
             guard let township = r.township, let year = r.year else { continue }
@@ -125,14 +131,24 @@ extension ReportStore {
             let anyCountyKey = CorrectionKey(township: township, county: empty, year: year, indicator: r.indicator)
             guard let (matched, c) = byKey[exactKey].map({ (exactKey, $0) }) ?? byKey[anyCountyKey].map({ (anyCountyKey, $0) })
             else { continue }
-            rows[i].value = c.correction.value
+            used.insert(matched)
+            rows[i].reviewed = true
+            guard let value = c.correction.value, c.correction.kind != .notStated else {
+                dropped.append(i)
+                continue
+            }
+            if c.correction.kind == .accept && value == r.value { continue }
+            rows[i].value = value
             rows[i].qualifier = exact
             rows[i].source = correction
             // The report's sentence no longer supports the value; the correction's note does.
             rows[i].evidence = c.note
             rows[i].statedChange = nil
             rows[i].statedGrowthPercent = nil
-            used.insert(matched)
+        }
+        if !dropped.isEmpty {
+            let drop = Set(dropped)
+            rows = rows.indices.filter { !drop.contains($0) }.map { rows[$0] }
         }
         let stored = rows.count
         var firstUnit: [Int32: Int32] = [:]
@@ -141,13 +157,14 @@ extension ReportStore {
             let k = key(c)
             guard !used.contains(k), let chosen = byKey[k], chosen.correction == c else { continue }
             used.insert(k)
+            guard let value = c.value, c.kind != .notStated else { continue }
             // City and province from the first stored value of the place.
             let place = rows[..<stored].first { $0.township == k.township && ($0.county ?? empty) == k.county }
             rows.append(ValueTable.Row(
                 township: k.township, county: c.county.isEmpty ? nil : k.county, city: place?.city,
-                province: place?.province, year: c.year, indicator: k.indicator, value: c.value,
+                province: place?.province, year: c.year, indicator: k.indicator, value: value,
                 unit: firstUnit[k.indicator] ?? empty, qualifier: exact, source: correction, evidence: nil,
-                statedChange: nil, statedGrowthPercent: nil))
+                statedChange: nil, statedGrowthPercent: nil, reviewed: true))
         }
     }
 }

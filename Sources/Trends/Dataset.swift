@@ -338,7 +338,8 @@ extension Dataset {
             return Observation(place: places[n], year: entry.year, indicator: column.indicator, value: entry.value,
                                unit: values[row.unit], qualifier: values[row.qualifier], source: values[row.source],
                                derived: false, evidence: row.evidence.map { values[$0] },
-                               statedChange: row.statedChange, statedGrowthPercent: row.statedGrowthPercent)
+                               statedChange: row.statedChange, statedGrowthPercent: row.statedGrowthPercent,
+                               reviewed: row.reviewed)
         case .impliedPrevious(let r):
             let row = values.rows[Int(r)], unit = values[row.unit]
             let evidence = "由\(entry.year + 1)年报告推算：\(formatted(row.value))\(unit)减去较上年变化\(formatted(row.statedChange!))\(unit)。"

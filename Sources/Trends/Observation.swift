@@ -27,24 +27,28 @@ public final class Observation: Sendable, Equatable {
     public let statedChange: Double?
     /// A growth rate stated beside the value, in percent, signed.
     public let statedGrowthPercent: Double?
+    /// A person decided on this value (accepted, chose or typed it; `StoredValue.reviewed`). Never for a
+    /// derived value: no one reviewed the computation.
+    public let reviewed: Bool
 
     public convenience init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String,
                             source: String, derived: Bool, evidence: String?, statedChange: Double? = nil,
-                            statedGrowthPercent: Double? = nil) {
+                            statedGrowthPercent: Double? = nil, reviewed: Bool = false) {
         self.init(place: place, year: year, indicator: indicator, value: value, unit: unit, qualifier: qualifier,
                   source: source, derived: derived, origin: .text(evidence), statedChange: statedChange,
-                  statedGrowthPercent: statedGrowthPercent)
+                  statedGrowthPercent: statedGrowthPercent, reviewed: reviewed && !derived)
     }
 
     /// A rate derived from its counts (see `Dataset.observation(_:_:_:)`).
     convenience init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String,
                      source: String, ratio: RatioDerivation) {
         self.init(place: place, year: year, indicator: indicator, value: value, unit: unit, qualifier: qualifier,
-                  source: source, derived: true, origin: .ratio(ratio), statedChange: nil, statedGrowthPercent: nil)
+                  source: source, derived: true, origin: .ratio(ratio), statedChange: nil, statedGrowthPercent: nil,
+                  reviewed: false)
     }
 
     private init(place: Place, year: Int, indicator: String, value: Double, unit: String, qualifier: String, source: String,
-                 derived: Bool, origin: Origin, statedChange: Double?, statedGrowthPercent: Double?) {
+                 derived: Bool, origin: Origin, statedChange: Double?, statedGrowthPercent: Double?, reviewed: Bool) {
         self.place = place
         self.year = year
         self.indicator = indicator
@@ -56,6 +60,7 @@ public final class Observation: Sendable, Equatable {
         self.origin = origin
         self.statedChange = statedChange
         self.statedGrowthPercent = statedGrowthPercent
+        self.reviewed = reviewed
     }
 
     public var corrected: Bool { source == "correction" }
@@ -66,6 +71,7 @@ public final class Observation: Sendable, Equatable {
         a.place == b.place && a.year == b.year && a.indicator == b.indicator && a.value == b.value && a.unit == b.unit
             && a.qualifier == b.qualifier && a.source == b.source && a.derived == b.derived && a.evidence == b.evidence
             && a.statedChange == b.statedChange && a.statedGrowthPercent == b.statedGrowthPercent
+            && a.reviewed == b.reviewed
     }
 }
 

@@ -82,8 +82,8 @@ enum LongTableExport {
     static func localizedHeader(_ language: TableLanguage) -> String {
         let names = language == .en
             ? ["Township", "County", "City", "Province", "Year", "Indicator", "Value", "Unit", "Qualifier", "Source",
-               "Derived", "Evidence"]
-            : ["镇街", "县区", "市", "省", "年度", "指标", "数值", "单位", "限定", "来源", "推算", "原文"]
+               "Derived", "Evidence", "Reviewed"]
+            : ["镇街", "县区", "市", "省", "年度", "指标", "数值", "单位", "限定", "来源", "推算", "原文", "已核对"]
         return "\u{FEFF}" + CSV.line(names)
     }
 
@@ -98,7 +98,8 @@ enum LongTableExport {
         let yes: String = english ? "yes" : "是", no: String = english ? "no" : "否"
         let year: String = v.year.map { String($0) } ?? ""
         var fields: [String] = [v.township ?? "", v.county ?? "", v.city ?? "", v.province ?? "", year]
-        fields += [indicator, formatNumber(v.value), v.unit, qualifier, source, v.derived ? yes : no, v.evidence ?? ""]
+        fields += [indicator, formatNumber(v.value), v.unit, qualifier, source, v.derived ? yes : no, v.evidence ?? "",
+                   v.reviewed ? yes : no]
         return CSV.line(fields)
     }
 

@@ -141,6 +141,13 @@ func valueRules(_ store: ReportStore, force: Bool = false, newTownships: Bool = 
     return rules
 }
 
+/// The name of the user running fazhi (`$USER`, else the password database's), recorded with a correction.
+func systemUserName() -> String? {
+    if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+    guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+    return String(cString: name)
+}
+
 /// A StoreError or a file's bad row as one line on stderr and exit status 1.
 func failing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as StoreError {
@@ -191,12 +198,12 @@ struct Correct: ParsableCommand {
             let url = URL(fileURLWithPath: files.corrections)
             if let undo {
                 let removed = try reportStore.undoCorrection(undo, file: url, rules: rules)
-                printError("已撤销更正 \(undo): \(removed.township) \(removed.year) \(removed.indicator) = \(formatNumber(removed.value)) (undone)")
+                printError("已撤销更正 \(undo): \(removed.township) \(removed.year) \(removed.indicator) = \(removed.value.map(formatNumber) ?? "未述及") (undone)")
                 return
             }
             let (correction, replaced) = try reportStore.correct(
                 IncomingValue(township: township!, county: county, year: year!, indicator: indicator!, value: value!),
-                note: note, file: url, rules: rules)
+                note: note, file: url, rules: rules, reviewer: systemUserName())
             let name = rules.catalog.indicator(correction.indicator)?.name ?? correction.indicator
             let was = replaced.map { "，原为 \(formatNumber($0.value)) (was \(formatNumber($0.value)), from \($0.source))" }
                 ?? "，原无此值 (no value before)"
@@ -227,7 +234,7 @@ struct Corrections: ParsableCommand {
             let rows = list.enumerated().map { i, c in
                 [String(i + 1), c.township, c.county.isEmpty ? "—" : c.county, String(c.year),
                  catalog.indicator(c.indicator)?.name ?? c.indicator, c.replaces.map(formatNumber) ?? "—",
-                 formatNumber(c.value), c.note]
+                 c.value.map(formatNumber) ?? "未述及", c.note]
             }
             write(TextTable(header: ["编号", "镇街", "县区", "年份", "指标", "原值", "更正为", "说明"], rows: rows).render())
         }
@@ -259,8 +266,8 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "导出长表 (export the long table: one value a row).",
         discussion: """
-        列 (columns): township,county,city,province,year,indicator,value,unit,qualifier,source,derived,evidence
-        (evidence 为数值所出的原句；--lang zh|en 写给人看的表：表头、指标名称、限定词为中文或英文。)
+        列 (columns): township,county,city,province,year,indicator,value,unit,qualifier,source,derived,evidence,reviewed
+        (evidence 为数值所出的原句，reviewed 为已人工核对；--lang zh|en 写给人看的表：表头、指标名称、限定词为中文或英文。)
         CSV 为带 BOM 的 UTF-8，可直接用 Excel / WPS 打开；以 = + - @ 开头的文字前加单引号，不会被当作公式。
         -o 文件先写入临时文件，完成后才替换原文件。
         CSV is UTF-8 with a BOM so that Excel and WPS open it as UTF-8; a text starting with = + - @

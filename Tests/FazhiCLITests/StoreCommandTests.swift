@@ -48,7 +48,9 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
     #expect(correct.status == 0, "\(correct.stderr)")
     let csv = try String(contentsOf: dir.appendingPathComponent("corrections.csv"), encoding: .utf8)
     // The file says what the correction replaced (the report's value).
-    #expect(csv.hasPrefix("township,county,year,indicator,value,note,replaces,force\n天龙镇,平坝区,2024,\(indicator),12345,核对原件,\(formatNumber(row["value"] as! Double)),\n"), "\(csv)")
+    // … and who made it and when (the system user; ISO 8601 UTC).
+    #expect(csv.hasPrefix("township,county,year,indicator,value,note,replaces,force,decision,reviewer,at\n天龙镇,平坝区,2024,\(indicator),12345,核对原件,\(formatNumber(row["value"] as! Double)),,,"), "\(csv)")
+    #expect(csv.range(of: #",,,[^,\n]+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$"#, options: .regularExpression) != nil, "\(csv)")
 
     // Re-extract into a fresh store: the corrections file is loaded again.
     try FileManager.default.removeItem(at: dir.appendingPathComponent("fazhi.sqlite"))
@@ -178,9 +180,10 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
     let export = try run(["export"], inStoreOf: dir)
     #expect(export.status == 0, "\(export.stderr)")
     let lines = export.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first?.hasSuffix(",derived,evidence") == true)
+    // Columns added later come at the end: a reader by position keeps working.
+    #expect(lines.first?.hasSuffix(",derived,evidence,reviewed") == true)
     let disputes = try #require(lines.first { $0.hasPrefix("天龙镇,") && $0.contains(",mediation.disputes,158,") })
-    #expect(disputes.hasSuffix("全年排查化解矛盾纠纷158件,化解率达100%,成功防范“民转刑”案件发生。\""))
+    #expect(disputes.hasSuffix("全年排查化解矛盾纠纷158件,化解率达100%,成功防范“民转刑”案件发生。\",false"))
     // The table people read is the one `import` takes back: its columns are read by name.
     let file = dir.appendingPathComponent("长表.csv")
     try Data(export.stdout.utf8).write(to: file)
@@ -188,8 +191,8 @@ private func runWithStore(_ arguments: [String], in dir: URL, corrections: Bool 
     #expect(imported.status == 0, "\(imported.stderr)")
 }
 
-@Test(arguments: [("zh", "镇街,县区,市,省,年度,指标,数值,单位,限定,来源,推算,原文", "矛盾纠纷化解数", "余"),
-                  ("en", "Township,County,City,Province,Year,Indicator,Value,Unit,Qualifier,Source,Derived,Evidence",
+@Test(arguments: [("zh", "镇街,县区,市,省,年度,指标,数值,单位,限定,来源,推算,原文,已核对", "矛盾纠纷化解数", "余"),
+                  ("en", "Township,County,City,Province,Year,Indicator,Value,Unit,Qualifier,Source,Derived,Evidence,Reviewed",
                    "Disputes mediated", "over")])
 func theExportForPeopleIsInTheLanguageAsked(_ lang: String, _ header: String, _ indicator: String, _ over: String) throws {
     let dir = try storeOfSamples()

@@ -122,7 +122,7 @@ func temporaryStore() throws -> (ReportStore, URL) {
     try AtomicFile.write(Data(CorrectionsFile.text([a, b]).utf8), to: url)
     let rules = ValueRules(catalog: standardExtractor.catalog, townships: ["天龙镇", "北和镇"], gazetteer: nil)
     #expect(try CorrectionsFile.load(url, rules: rules).corrections == [a, b])
-    #expect(try String(contentsOf: url, encoding: .utf8).hasPrefix("township,county,year,indicator,value,note,replaces,force\n"))
+    #expect(try String(contentsOf: url, encoding: .utf8).hasPrefix("township,county,year,indicator,value,note,replaces,force,decision,reviewer,at\n"))
 }
 
 @Test func exportThenImportGivesTheSameValuesFromTheImport() throws {
