@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // Strict, streaming CSV (an unterminated quote is an error; reads from an InputStream row by row).
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // The review workbench's web server and its page templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // HTTP field names for the review server's security headers (Hummingbird's own dependency).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Cairo and Pango from the system (apt: libcairo2-dev, libpango1.0-dev).
@@ -52,10 +57,20 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // composition: chart sets, the briefing sheet, tables and the summary paragraph.
         .target(name: "Publish", dependencies: ["Trends", "Store", "Plot", "Extraction", "SampleReports", "CXLSXWriter"]),
+        // `fazhi review`: the workbench on loopback — pages, tokens, decisions; calls Store, Trends and Publish.
+        .target(
+            name: "Review",
+            dependencies: [
+                "Store", "Trends", "Extraction", "ReportText", "Plot", "Publish",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "fazhi",
             dependencies: [
-                "ReportText", "Extraction", "Store", "Trends", "Plot", "SampleReports", "Publish",
+                "ReportText", "Extraction", "Store", "Trends", "Plot", "SampleReports", "Publish", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +87,12 @@ let package = Package(
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Store", "Extraction"]),
         .testTarget(name: "SampleReportsTests", dependencies: ["SampleReports", "Extraction", "ReportText"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Trends", "Store", "Extraction", "Plot"]),
+        .testTarget(name: "ReviewTests", dependencies: [
+            "Review", "Store", "Extraction", "ReportText",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: [

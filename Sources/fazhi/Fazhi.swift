@@ -25,7 +25,7 @@ struct Fazhi: ParsableCommand {
         """,
         subcommands: [Extract.self, Trend.self, Compare.self, Check.self, Correct.self, Corrections.self, Remove.self, Export.self,
                       Import.self, Indicators.self, ChartCommand.self, ChartsCommand.self, RosterCommand.self, TableCommand.self,
-                      SummaryCommand.self,
+                      SummaryCommand.self, ReviewCommand.self,
                       BriefingCommand.self, ProfileCommand.self, Sample.self, Bench.self]
     )
 
