@@ -183,9 +183,19 @@ enum Assets {
           }
         } catch (error) { say(error.message, true); }
       }
+      // The value field is made when asked for (e), not for every value of every page.
       function edit(item) {
-        const form = item.querySelector("form.edit");
-        if (!form) return;
+        if (!item.querySelector(".actions")) return;
+        let form = item.querySelector("form.edit");
+        if (!form) {
+          form = document.createElement("form");
+          form.className = "edit";
+          form.innerHTML = '<label>正确数值 <input name="value" inputmode="decimal" autocomplete="off" required></label> ' +
+            '<span class="unit"></span> <label>说明 <input name="note" placeholder="依据，如：核对原件第3页" autocomplete="off"></label>' +
+            '<button type="submit">保存</button><button type="button" data-action="cancel">取消</button>';
+          form.querySelector(".unit").textContent = item.dataset.unit;
+          item.appendChild(form);
+        }
         form.hidden = false;
         form.value.focus();
       }

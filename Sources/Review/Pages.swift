@@ -186,9 +186,9 @@ extension Workbench {
         return context
     }
 
-    /// The queue page.
-    func queuePage() throws -> [String: Any] {
-        let snapshot = try self.snapshot()
+    /// The queue page, from `snapshot` (the store's current one by default).
+    func queuePage(_ given: Snapshot? = nil) throws -> [String: Any] {
+        let snapshot = try given ?? self.snapshot()
         let queue = snapshot.queue
         let open = queue.filter { !$0.done }
         var byTownship: [String: (open: Int, done: Int)] = [:]
@@ -216,7 +216,7 @@ extension Workbench {
         let reportsById = Dictionary(uniqueKeysWithValues: snapshot.reports.compactMap { r in r.id.map { ($0, r) } })
         let reportRows = order.compactMap { id -> [String: Any]? in
             guard let r = reportsById[id] else { return nil }
-            return ["href": "/report/\(id)", "title": reportTitle(r), "source": r.sourcePath,
+            return ["href": "/report/\(id)", "title": reportTitle(r), "source": (r.sourcePath as NSString).lastPathComponent,
                     "open": String(openByReport[id] ?? 0), "clear": (openByReport[id] ?? 0) == 0]
         }
         let progress = snapshot.progressByYear().reversed().map { p -> [String: Any] in

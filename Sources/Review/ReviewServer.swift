@@ -19,6 +19,7 @@ public struct ReviewServer: Sendable {
     let documents = DocumentCache()
     let sessions = Sessions()
     let boundPort = BoundPort()
+    let queueCache = QueueCache()
     let results: Results
 
     /// A server for `bench` on `host:port`. A host other than loopback gets a fresh access token.
@@ -66,14 +67,18 @@ public struct ReviewServer: Sendable {
 
     func render(_ template: String, _ context: [String: Any], session: ReviewSession?, title: String,
                 bodyClass: String = "") -> Response {
+        let html = renderHTML(template, context, csrf: session?.csrf ?? "", title: title, bodyClass: bodyClass)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func renderHTML(_ template: String, _ context: [String: Any], csrf: String, title: String, bodyClass: String = "") -> String {
         var context = context
-        context["csrf"] = session?.csrf ?? ""
+        context["csrf"] = csrf
         context["reviewer"] = bench.settings.reviewer
         context["pageTitle"] = title
         context["bodyClass"] = bodyClass
-        let html = templates.render(context, withTemplate: template) ?? ""
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        return templates.render(context, withTemplate: template) ?? ""
     }
 
     func json(_ status: HTTPResponse.Status = .ok, _ fields: [String: Any]) -> Response {
@@ -83,7 +88,12 @@ public struct ReviewServer: Sendable {
 
     func addRoutes(to router: Router<ReviewContext>) {
         router.get("/") { _, context -> Response in
-            self.render("queue", try self.bench.queuePage(), session: context.session, title: "待核队列")
+            // The queue is the page opened most; it is rendered once per state of the store, and each
+            // session's token put into the copy it gets.
+            let html = try self.queueHTML()
+            let page = html.replacingOccurrences(of: QueueCache.placeholder, with: context.session?.csrf ?? "")
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: page)))
         }
         router.get("/report/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self),
@@ -134,6 +144,14 @@ public struct ReviewServer: Sendable {
         addResultRoutes(to: router)
     }
 
+    /// The queue page for the store as it is now, with the token placeholder.
+    func queueHTML() throws -> String {
+        let snapshot = try bench.snapshot()
+        return try queueCache.html(for: snapshot) {
+            renderHTML("queue", try bench.queuePage(snapshot), csrf: QueueCache.placeholder, title: "待核队列")
+        }
+    }
+
     func notFound(_ context: ReviewContext) -> Response {
         var response = render("message", ["heading": "没有这一页", "text": "链接可能已过期：报告已从数据库中移除。"],
                               session: context.session, title: "没有这一页")
@@ -143,6 +161,8 @@ public struct ReviewServer: Sendable {
 
     /// The answer to a decision or an undo: the item re-rendered as the report page shows it.
     func itemAnswer(report: Int64, indicator: String, message: String) throws -> Response {
+        // The queue the reviewer goes back to is rendered now, while the answer travels.
+        Task.detached { [self] in _ = try? self.queueHTML() }
         var fields: [String: Any] = ["ok": true, "message": message, "indicator": indicator, "report": report]
         if let page = try bench.reportPage(id: report, documents: documents),
            let items = page["items"] as? [[String: Any]],
@@ -164,6 +184,22 @@ public struct ReviewServer: Sendable {
         case .notStated: what = "报告未述及"
         }
         return "\(c.township) \(c.year)年 \(name) \(what)"
+    }
+}
+
+/// The queue page as last rendered, for the snapshot it was rendered from.
+final class QueueCache: @unchecked Sendable {
+    /// Stands for the session's token in the cached page: random, so no report text can hold it.
+    static let placeholder = randomToken()
+    /// Held, not only compared: a freed snapshot's address could be a new one's.
+    private var cached: (snapshot: Snapshot, html: String)?
+    private let lock = NSLock()
+
+    func html(for snapshot: Snapshot, _ make: () throws -> String) throws -> String {
+        if let cached = lock.withLock({ cached }), cached.snapshot === snapshot { return cached.html }
+        let html = try make()
+        lock.withLock { cached = (snapshot, html) }
+        return html
     }
 }
 

@@ -35,7 +35,7 @@ enum Templates {
     """
 
     static let item = """
-    <li class="item {{statusClass}}" id="i-{{indicator}}" data-indicator="{{indicator}}" data-mark="{{mark}}" tabindex="-1">
+    <li class="item {{statusClass}}" id="i-{{indicator}}" data-indicator="{{indicator}}" data-mark="{{mark}}" data-unit="{{unit}}" tabindex="-1">
     <div class="head"><span class="name">{{name}}</span>{{#headline}}<span class="tag">重点</span>{{/headline}}
     <span class="value">{{valueText}}</span>{{#reason}}<span class="tag warn">待核</span>{{/reason}}</div>
     <div class="meta">上年：{{previousText}}{{#jump}}<span class="warn">，{{jump}}</span>{{/jump}}{{#page}} · {{page}}{{/page}}{{#extracted}} · 报告原值 {{extracted}}{{/extracted}}</div>
@@ -44,9 +44,7 @@ enum Templates {
     {{#evidence}}<blockquote>{{evidence}}</blockquote>{{/evidence}}
     {{#hasCandidates}}<ol class="cands">{{#candidates}}<li><button type="button" data-action="candidate" data-finding="{{id}}" data-mark="{{mark}}"><kbd>{{n}}</kbd>{{valueText}}</button><span class="ev">{{evidence}}</span></li>{{/candidates}}</ol>{{/hasCandidates}}
     <div class="status">{{status}}</div>
-    {{#settled}}<div class="actions"><button type="button" data-action="accept"><kbd>a</kbd>接受</button><button type="button" data-action="edit"><kbd>e</kbd>修改</button><button type="button" data-action="not_stated"><kbd>x</kbd>未述及</button></div>
-    <form class="edit" hidden><label>正确数值 <input name="value" inputmode="decimal" autocomplete="off" required></label> {{unit}}
-    <label>说明 <input name="note" placeholder="依据，如：核对原件第3页" autocomplete="off"></label><button type="submit">保存</button><button type="button" data-action="cancel">取消</button></form>{{/settled}}
+    {{#settled}}<div class="actions"><button type="button" data-action="accept"><kbd>a</kbd>接受</button><button type="button" data-action="edit"><kbd>e</kbd>修改</button><button type="button" data-action="not_stated"><kbd>x</kbd>未述及</button></div>{{/settled}}
     </li>
     """
 
