@@ -59,6 +59,10 @@ struct ReviewCommand: ParsableCommand {
         }
         done.wait()
         if let error = failure.get() {
+            if "\(error)".contains("Address already in use") {
+                printError("端口 \(port) 已被占用，请换一个端口或用 --port 0 (port \(port) is in use; pick another, or --port 0 for a free one)")
+                throw ExitCode(1)
+            }
             printError("核对服务无法运行 (the review server stopped): \(error)")
             throw ExitCode(1)
         }
