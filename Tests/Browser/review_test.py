@@ -391,21 +391,25 @@ def main():
             answer, parse, scripts, load = PHASES.get(ms, [0, 0, 0, 0])
             print(f"  {ms:6.1f} ms {page.rsplit('/', 2)[-2:]}: request and answer {answer:.1f}, parsing {parse:.1f}, "
                   f"scripts {scripts:.1f}, load event {load:.1f}")
-        # On a machine shared with other builds a page now and then waits for a core: a load over the budget
-        # is measured up to four times more, a moment apart, and its fastest counts. A page slow in itself
-        # stays over.
+        # On a machine shared with other builds a page now and then waits for a core, for a few seconds
+        # while a compiler runs: a load over the budget is measured up to eight times more, a second apart,
+        # and its fastest counts. A page slow in itself stays over.
         settled = []
+        again = 0
         for page, ms in loads:
             target = url if page.startswith("queue") else page
-            for _ in range(4):
+            if ms >= PAGE_BUDGET_MS:
+                again += 1
+            for _ in range(8):
                 if ms < PAGE_BUDGET_MS:
                     break
-                time.sleep(0.3)
+                time.sleep(1)
                 a.get(target)
                 ms = min(ms, load_ms(a))
             settled.append((page, ms))
         worst = max(settled, key=lambda x: x[1])
-        print(f"page loads after measuring those over {PAGE_BUDGET_MS:.0f} ms again: max {worst[1]:.1f} ms ({worst[0]})")
+        print(f"page loads after measuring the {again} over {PAGE_BUDGET_MS:.0f} ms again: max {worst[1]:.1f} ms ({worst[0]}), "
+              f"load average {os.getloadavg()[0]:.1f}")
         check(worst[1] < PAGE_BUDGET_MS, f"no page load over {PAGE_BUDGET_MS:.0f} ms (max {worst[1]:.1f} ms)")
     finally:
         for d in drivers:
