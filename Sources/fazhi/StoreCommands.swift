@@ -222,6 +222,9 @@ struct Corrections: ParsableCommand {
     @OptionGroup var files: CorrectionsOptions
     @OptionGroup var store: StoreOptions
 
+    /// What each decision is called in the list.
+    static let decisionWords: [CorrectionDecision: String] = [.set: "改值", .accept: "接受", .candidate: "改选候选", .notStated: "未述及"]
+
     func run() throws {
         try failing {
             let catalog = try Catalog.standard()
@@ -234,9 +237,11 @@ struct Corrections: ParsableCommand {
             let rows = list.enumerated().map { i, c in
                 [String(i + 1), c.township, c.county.isEmpty ? "—" : c.county, String(c.year),
                  catalog.indicator(c.indicator)?.name ?? c.indicator, c.replaces.map(formatNumber) ?? "—",
-                 c.value.map(formatNumber) ?? "未述及", c.note]
+                 c.value.map(formatNumber) ?? "未述及", c.note, Self.decisionWords[c.kind] ?? "", c.reviewer ?? "—",
+                 c.at.map { $0.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "") } ?? "—"]
             }
-            write(TextTable(header: ["编号", "镇街", "县区", "年份", "指标", "原值", "更正为", "说明"], rows: rows).render())
+            write(TextTable(header: ["编号", "镇街", "县区", "年份", "指标", "原值", "更正为", "说明", "结论", "核对人", "时间 (UTC)"],
+                            rows: rows).render())
         }
     }
 }
