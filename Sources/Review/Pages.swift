@@ -18,7 +18,7 @@ extension Workbench {
         if case .success(let text) = document {
             for (n, item) in items.enumerated() {
                 for f in item.findings {
-                    guard let span = numberSpan(of: f, in: text.scalars) else { continue }
+                    guard let span = numberSpan(of: f, in: text) else { continue }
                     let tip = "\(item.name)：\(valueText(f.value, qualifier: f.qualifier, unit: f.unit))"
                         + (f.chosen ? "（选定值" : "（候选值") + (f.confidence == "review" ? "，待核）" : "）")
                     marks.append(TextMark(range: span, id: "m\(f.id)", chosen: f.chosen, tip: tip, item: n))
@@ -129,7 +129,7 @@ extension Workbench {
             }.map(\.message)
             var page: Int?
             if let chosen, let document, !document.pageStarts.isEmpty {
-                page = (document.pageStarts.lastIndex { $0 <= chosen.offset } ?? 0) + 1
+                page = (document.pageStarts.lastIndex { $0 <= document.shown(chosen.offset) } ?? 0) + 1
             }
             return Item(indicator: indicator, key: k, chosen: chosen, findings: (chosen.map { [$0] } ?? []) + all.filter { !$0.chosen },
                         correction: k.flatMap { snapshot.correction($0) }, current: current,

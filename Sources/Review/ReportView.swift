@@ -4,11 +4,27 @@ import Plot
 import ReportText
 import Store
 
-/// A report's decoded text as extraction's offsets count it (Unicode scalars), read once per content hash.
+/// The text a report page shows, read once per content hash: the decoded file, as extraction's offsets
+/// count it (Unicode scalars) — but for a web page, whose decoded original is its markup, the text
+/// extraction read, with a map from the markup's offsets to it.
 struct DocumentText {
     let scalars: [Unicode.Scalar]
     /// Where each page starts, for PDF and OFD; empty otherwise.
     let pageStarts: [Int]
+    /// For a web page: the original (markup) offset of each shown scalar, ascending; nil when the shown
+    /// text is the original.
+    var originalOffsets: [Int]? = nil
+
+    /// Where an offset into the original stands in the shown text: the first shown scalar at or after it.
+    func shown(_ originalOffset: Int) -> Int {
+        guard let map = originalOffsets else { return originalOffset }
+        var low = 0, high = map.count
+        while low < high {
+            let mid = (low + high) / 2
+            if map[mid] < originalOffset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
 }
 
 /// Report texts read so far, by report id and content hash: a .doc is converted by LibreOffice (seconds),
@@ -23,6 +39,9 @@ final class DocumentCache: @unchecked Sendable {
         let path = report.resolvedPath ?? report.sourcePath
         let result = Result {
             let document = try ReportReader.read(URL(fileURLWithPath: path))
+            if document.format == .html {
+                return DocumentText(scalars: document.text.scalars, pageStarts: [], originalOffsets: document.text.originalOffsets)
+            }
             return DocumentText(scalars: Array(document.original.unicodeScalars), pageStarts: document.pageStarts)
         }.mapError { $0 as? ReadError ?? ReadError(url: URL(fileURLWithPath: path), reason: .unreadable("\($0)")) }
         lock.withLock { texts[key] = result }
@@ -54,8 +73,9 @@ func valueText(_ value: Double, qualifier: String, unit: String) -> String {
 
 /// Where a finding's number stands in the text: the written figure inside its sentence, found in the
 /// original from the sentence's offset (full-width digits folded), else the whole sentence.
-func numberSpan(of f: ReportFinding, in text: [Unicode.Scalar]) -> Range<Int>? {
-    let start = max(0, min(f.offset, text.count))
+func numberSpan(of f: ReportFinding, in document: DocumentText) -> Range<Int>? {
+    let text = document.scalars
+    let start = max(0, min(document.shown(f.offset), text.count))
     let sentenceLength = f.evidence.unicodeScalars.count
     let end = min(text.count, start + sentenceLength + 40)
     guard start < end else { return nil }

@@ -159,3 +159,29 @@ func aStateChangingRequestWithoutTheTokenOrFromAnotherOriginChangesNothing(_ att
         #expect(refused.status == .unprocessableContent)
     }
 }
+
+@Test func aWebPageReportShowsTheTextExtractionReadWithItsValuesMarkedNotItsMarkup() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fazhi-review-html-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lines = try String(contentsOfFile: "Data/example/reports/示例县-例乐镇-2024.txt", encoding: .utf8)
+        .split(separator: "\n").map { "<p style=\"text-indent:2em\">\($0)</p>" }
+    let page = dir.appendingPathComponent("示例县-例乐镇-2024.html")
+    try ("<html><head><meta charset=\"utf-8\"><title>报告</title></head><body>\n" + lines.joined(separator: "\n") + "\n</body></html>")
+        .write(to: page, atomically: true, encoding: .utf8)
+    let extractor = ReportExtractor(catalog: try Catalog.standard(), gazetteer: try Gazetteer.standard())
+    let extracted = extractor.extract(try ReportReader.read(page), source: page.path)
+    let store = try ReportStore(path: dir.appendingPathComponent("fazhi.sqlite").path)
+    try store.ingest([(extracted, contentHash: "html")])
+    let bench = try Workbench(settings: ReviewSettings(storePath: store.path, correctionsPath: dir.appendingPathComponent("c.csv").path,
+                                                       reviewer: "测试"))
+    let disputes = try #require(extracted.findings.first { $0.chosen && $0.indicator == "mediation.disputes" })
+    try await server(bench, dir).application().test(.router) { client in
+        let html = String(buffer: try await client.execute(uri: "/report/1", method: .get).body)
+        let text = try #require(html.range(of: "<div class=\"text\" id=\"text\">").map { String(html[$0.upperBound...]) })
+        #expect(!text.contains("&lt;p style"), "the markup is not shown")
+        // The chosen value is marked where it stands: its written figure, inside its mark.
+        let mark = try #require(text.range(of: #"<mark id="m\d+" class="v"[^>]*>"#, options: .regularExpression))
+        #expect(text.contains(">\(disputes.written)</mark>"), "\(text[mark.lowerBound...].prefix(300))")
+    }
+}
