@@ -217,14 +217,17 @@ public struct IndicatorExtractor: Sendable {
             if let exampleStart, start >= exampleStart { continue }
             // 由上年的15人增至19人: 15 is last year's; 19 carries the change.
             if fromTo.previous.contains(k) { continue }
-            // What leaders did, named before the number, rules it out for every indicator but those
-            // about leaders (负责人出庭应诉率); 其中 before it in the same comma-delimited stretch rules it out.
-            let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start })
             // 力争…化解率达95%以上, 下一步计划开展50场: a target, not this year's result.
             if hits.contains(where: { planWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 其中 before the number in the same comma-delimited stretch rules it out.
             let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
+            // What leaders did, named before the number in its own clause, rules it out for every indicator
+            // but those about leaders (负责人出庭应诉率). Only in its own clause: a run-on sentence often turns
+            // from the leaders' study to the township's work (…新提任领导干部法治理论知识考试…，累计培养法律明白人58名).
+            let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start
+                                                      && clause.contains($0.range.lowerBound) })
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
             if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
@@ -269,9 +272,11 @@ public struct IndicatorExtractor: Sendable {
             }
                 .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
-            // the first subject named after it in its clause, and no other indicator's.
+            // the first subject named after it in its clause that could count it, and no other indicator's
+            // (发放宣传材料400余份法律顾问进村宣讲2次, a comma missing: 法律顾问 counts no 份).
             let followingSubjectOwners = nounFollowsUnit
-                ? hits.first { !subjectOwners[$0.word].isEmpty && $0.range.lowerBound > start && clause.contains($0.range.lowerBound) }
+                ? hits.first { !subjectOwners[$0.word].isDisjoint(with: possibleRules) && $0.range.lowerBound > start
+                               && clause.contains($0.range.lowerBound) }
                     .map { subjectOwners[$0.word] }
                 : nil
             // What the report says this number changed by since last year: read once, when first needed.
