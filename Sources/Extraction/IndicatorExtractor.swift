@@ -267,8 +267,11 @@ public struct IndicatorExtractor: Sendable {
             // A subject in a list (执法协同、普法宣传等问题) names a topic: it is what a number counts only
             // inside the list's own stretch (举办法治宣讲、设置展板等30余场次), not past the next comma.
             // The nearest subject that could count this number at all: 发放宣传资料 does not count 30余场次.
+            // A subject inside quotes names a platform or a campaign (“智慧村(居)法律顾问”服务平台): it does
+            // not carry over to the next clause's number (注册人数均超过2000人).
             let nearestEarlierSubject = hits.last { hit in
                 hit.range.upperBound <= clause.lowerBound && !subjectOwners[hit.word].isDisjoint(with: possibleRules)
+                    && !quoted.contains { $0.contains(hit.range.lowerBound) }
             }
                 .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
@@ -305,8 +308,9 @@ public struct IndicatorExtractor: Sendable {
                 if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
                                                    && !Self.namesFiveYearPlan(closingAt: $0.range.lowerBound - 1, in: slice) }) { continue }
                 let localSubject = !localSubjects.isEmpty
-                // 其中持证执法人员42名 counts the indicator itself when it is a part of a whole by nature.
-                if afterSubsetMarker && !(rule.indicator.partOfWhole && localSubject) { continue }
+                // 其中持证执法人员42名, 其中调解成功119件 count the indicator itself when it is a part of a whole
+                // by nature and its clause names it.
+                if afterSubsetMarker && !(rule.indicator.partOfWhole && (localSubject || !clauseWords.isDisjoint(with: rule.actions))) { continue }
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
                 let inheritedSubject = !countsItsOwnNoun && !clauseNamesASubject
@@ -316,6 +320,8 @@ public struct IndicatorExtractor: Sendable {
                     && !clauseNamesASubject && isListedPart(k - 1, of: rule, numbers: numbers, in: slice, hits: hits)
                 guard localSubject || inheritedSubject || totalsListedParts else { continue }
 
+                // Ten times what any township reports (用户总数达10529人 after a 法律顾问 platform) is another thing.
+                if rule.indicator.kind == .count, let limit = rule.indicator.typicalMax, number.value > 10 * limit { continue }
                 var score = 10
                 if localSubject { score += 4 }
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).

@@ -33,6 +33,16 @@ let faultKindSentences: [GenreSentence] = [
     GenreSentence(text: "组织干部职工集中开展法治理论学习2次，村(社区)集中宣传16场。", expected: ["publicity.events": 16]),
     GenreSentence(text: "结合“4·15”“12·4”等重要节点开展主题宣传7场次，发放资料8000余份。",
                   expected: ["publicity.events": 7, "publicity.materials": 8000], qualifiers: ["publicity.materials": .moreThan]),
+    // 其中 before a part that is a part by nature (resolved of disputes, closed of petitions) takes it.
+    GenreSentence(text: "全年共调解矛盾纠纷 121 件，其中调解成功 119 件，调解成功率达 98.3%。",
+                  expected: ["mediation.disputes": 121, "mediation.resolved": 119, "mediation.resolution_rate": 98.3]),
+    GenreSentence(text: "全年受理信访件20件，其中办结18件。", expected: ["petitions.received": 20, "petitions.closed": 18]),
+    GenreSentence(text: "落实行政执法人员持证100%，目前我街道持有行政执法证39人。",
+                  expected: ["enforcement.certified_rate": 100, "enforcement.certified_staff": 39]),
+    // Ten times what any township reports is another thing (a platform's users, not advisers).
+    GenreSentence(text: "推广“智慧村(居)法律顾问”服务平台，用户总数达10529人。", expected: [:]),
+    // A subject inside quotes names a platform: it does not carry over to the next clause.
+    GenreSentence(text: "推广“智慧村(居)法律顾问”服务平台，辖区5个社区注册人数均超过2000人。", expected: [:]),
     // A village's or an example's figure is not the township's.
     GenreSentence(text: "如红星村通过议事会调处宅基地纠纷6起。", expected: [:]),
     GenreSentence(text: "例如，桥头村人民调解委员会全年调解纠纷12件。", expected: [:]),
