@@ -330,8 +330,13 @@ public struct IndicatorExtractor: Sendable {
                 if clauseTotal { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
-                flagDoubts(&candidate, rule: rule, number: number, hits: hits)
-                if rule.indicator.kind == .count && !ownClauseWords.isDisjoint(with: oneKindWords) {
+                flagDoubts(&candidate, rule: rule, number: number, hits: hits, in: slice)
+                // A subject only inside longer quoted names names campaigns (开展“校园法治小院”“银发普法专场”活动2场);
+                // a quote that is the subject itself (“法律明白人”) is only the genre's way of writing it.
+                let namedOnlyInQuotes = localSubject && localSubjects.allSatisfy { hit in
+                    quoted.contains { $0.contains(hit.range.lowerBound) && $0.count > hit.range.count + 2 }
+                }
+                if rule.indicator.kind == .count && (!ownClauseWords.isDisjoint(with: oneKindWords) || namedOnlyInQuotes) {
                     candidate.flagForReview("只是一类活动或主题 (one kind of activity)")
                 }
                 if change == nil {
@@ -481,8 +486,11 @@ public struct IndicatorExtractor: Sendable {
     /// (the catalog's `typicalMax`), a rate over 100. Measured on the labelled real passages, these are
     /// the doubts that catch wrong values; a subject carried over from an earlier clause did not.
     private func flagDoubts(_ candidate: inout Finding, rule: CompiledRule, number: NumberToken,
-                            hits: [KeywordIndex.Hit]) {
-        if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
+                            hits: [KeywordIndex.Hit], in slice: ArraySlice<Unicode.Scalar>) {
+        // A part by nature right after its 其中 (其中调解成功119件) is what the sentence says it is.
+        let ownMarker = rule.indicator.partOfWhole && hits.contains(where: { subsetMarkers.contains($0.word)
+            && $0.range.upperBound <= number.range.lowerBound && !Self.hasComma(slice, from: $0.range.upperBound, to: number.range.lowerBound) })
+        if !ownMarker, hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
             candidate.flagForReview("前有分项词“其中” (a subset word nearby)")
         }
         switch rule.indicator.kind {
