@@ -223,11 +223,14 @@ public struct IndicatorExtractor: Sendable {
             let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
-            // What leaders did, named before the number in its own clause, rules it out for every indicator
-            // but those about leaders (负责人出庭应诉率). Only in its own clause: a run-on sentence often turns
-            // from the leaders' study to the township's work (…新提任领导干部法治理论知识考试…，累计培养法律明白人58名).
-            let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start
-                                                      && clause.contains($0.range.lowerBound) })
+            // What leaders did, named before the number, rules it out for every indicator but those about
+            // leaders (负责人出庭应诉率): 主要负责人带头接访群众81人次，牵头化解矛盾纠纷8宗. A total word after
+            // them turns a run-on sentence to the township's work (…领导干部法治理论知识考试…，累计培养法律明白人58名).
+            let aboutLeaders = hits.contains(where: { leader in
+                subsetWords.contains(leader.word) && leader.range.upperBound <= start
+                    && !hits.contains { totalWords.contains($0.word) && $0.range.lowerBound >= leader.range.upperBound
+                                        && $0.range.upperBound <= start }
+            })
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
             if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }

@@ -19,7 +19,8 @@ let faultKindSentences: [GenreSentence] = [
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
     // The indicator's own name fits better than a verb and its object.
     GenreSentence(text: "今年组织行政决策合法性审查13次，审查监督合同文书43份。", expected: ["review.legality_reviews": 13]),
-    // Leaders named in an earlier clause of a run-on sentence do not own the township's figure after them.
+    // What leaders did goes on past a comma, until a total word turns to the township's work.
+    GenreSentence(text: "党政主要负责人带头接访群众81人次，牵头化解矛盾纠纷8宗。", expected: [:]),
     GenreSentence(text: "落实新提任领导干部法治理论知识考试及旁听庭审3人次，参考人员合格率100%，累计培养法律明白人58名。",
                   expected: ["legal.literates": 58]),
     // A noun after the measure word that counts no such thing does not take the number (a comma missing).
