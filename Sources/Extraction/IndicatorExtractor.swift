@@ -306,10 +306,15 @@ public struct IndicatorExtractor: Sendable {
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
                 let inheritedSubject = !countsItsOwnNoun && !clauseNamesASubject
                     && (nearestEarlierSubject.map { subjectOwners[$0.word].contains(n) } ?? false)
-                guard localSubject || inheritedSubject else { continue }
+                // 审查行政合同15份、规范性文件22份，共计37份: a total right after a list of parts counts what they count.
+                let totalsListedParts = !localSubject && clauseTotal && k > 0 && rule.indicator.kind == .count
+                    && !clauseNamesASubject && isListedPart(k - 1, of: rule, numbers: numbers, in: slice, hits: hits)
+                guard localSubject || inheritedSubject || totalsListedParts else { continue }
 
                 var score = 10
                 if localSubject { score += 4 }
+                // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
+                if localSubjects.contains(where: { rule.subjects.contains($0.word) }) { score += 1 }
                 if isTotal { score += 2 }
                 if clauseTotal { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
@@ -337,10 +342,43 @@ public struct IndicatorExtractor: Sendable {
                         candidate.statedChange = change.percentagePoints
                     }
                 }
+                // 审查行政合同15份、街道规范性文件22份: parts of one indicator listed side by side with 、 and
+                // no total; each is one kind, which labeling.md does not count as the township's total. A
+                // total stated after the list (…，共计37份) is a number of its own and stays.
+                if rule.indicator.kind == .count, isListedPart(k, of: rule, numbers: numbers, in: slice, hits: hits) { continue }
                 found.append(candidate)
             }
         }
         return found
+    }
+
+    /// Whether number `k` is one item of a 、-list whose neighbouring item counts the same indicator in the
+    /// same measure: both items name one of the rule's subjects or objects.
+    private func isListedPart(_ k: Int, of rule: CompiledRule, numbers: [NumberToken], in slice: ArraySlice<Unicode.Scalar>,
+                              hits: [KeywordIndex.Hit]) -> Bool {
+        guard Self.itemNamesSubject(of: rule, before: numbers[k].range.lowerBound, in: slice, hits: hits) else { return false }
+        for neighbour in [k - 1, k + 1] where numbers.indices.contains(neighbour) {
+            let (first, second) = (min(k, neighbour), max(k, neighbour))
+            let between = slice[numbers[first].range.upperBound..<numbers[second].range.lowerBound]
+            guard between.contains("、"), !between.contains(where: { [",", ";", "。", ":"].contains($0) }) else { continue }
+            guard numbers[neighbour].role == .quantity, let unit = measureWord(after: numbers[neighbour], hits: hits, in: slice),
+                  rule.units.contains(unit) else { continue }
+            if Self.itemNamesSubject(of: rule, before: numbers[neighbour].range.lowerBound, in: slice, hits: hits) { return true }
+        }
+        return false
+    }
+
+    /// Whether the list item a number closes (from the last 、, comma or clause start before it) names
+    /// one of the rule's subjects, or an object of a verb that governs the list: 审查行政合同15份、
+    /// 街道规范性文件22份 has one in each item; 审查合同185份、出具审查意见书143份 has none in the second.
+    private static func itemNamesSubject(of rule: CompiledRule, before start: Int, in slice: ArraySlice<Unicode.Scalar>,
+                                         hits: [KeywordIndex.Hit]) -> Bool {
+        var itemStart = start
+        while itemStart > slice.startIndex, !["、", ",", ";", "。", ":"].contains(slice[itemStart - 1]) { itemStart -= 1 }
+        return hits.contains { hit in
+            hit.range.lowerBound >= itemStart && hit.range.upperBound <= start
+                && (rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { $0.objects.contains(hit.word) })
+        }
     }
 
     /// Where an example opens in the sentence (例如…, or 如 before a named village at the sentence's start):
@@ -709,13 +747,21 @@ public struct IndicatorExtractor: Sendable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    /// Marks the best candidate of each indicator chosen: the highest score, then the first.
+    /// Two counts of one indicator in one sentence that fit equally well (共开展宣传活动30余场，…，累计开展普法
+    ///宣传活动130余场): the larger is the one that holds the other, since a part never exceeds its total.
+    private static func isLargerInSameSentence(_ candidate: Finding, than other: Finding) -> Bool {
+        candidate.offset == other.offset && candidate.unit != "%" && candidate.value > other.value
+    }
+
+    /// Marks the best candidate of each indicator chosen: the highest score, then, within a sentence, the
+    /// larger count, then the first.
     /// One number claimed by several indicators goes to the one that fits it best.
     private func choose(_ candidates: [Finding]) -> [Finding] {
         var result = candidates
         var best: [String: Int] = [:]
         for (i, candidate) in result.enumerated() {
-            if let j = best[candidate.indicator], result[j].score >= candidate.score { continue }
+            if let j = best[candidate.indicator], result[j].score > candidate.score
+                || (result[j].score == candidate.score && !Self.isLargerInSameSentence(candidate, than: result[j])) { continue }
             best[candidate.indicator] = i
         }
         for i in best.values { result[i].chosen = true }

@@ -44,70 +44,21 @@ struct ChartsCommand: ParsableCommand {
 
     func run() throws {
         let data = try store.dataset(roster: roster, region: region.region, year: year)
-        let maker = ChartMaker(data: data, region: region.region)
-        let formats = try self.formats
-        let (items, skipped) = ChartSet(maker: maker).plan(year: year)
-        guard !items.isEmpty else {
+        let writer = ChartSetWriter(maker: ChartMaker(data: data, region: region.region), formats: try formats, year: year,
+                                    drawsBriefing: !noBriefing)
+        let planned = writer.plan().items.count
+        guard planned > 0 else {
             printError("数据库中没有可画的数据 (nothing to draw: run `fazhi extract` first).")
             throw ExitCode(1)
         }
-        let folder = URL(fileURLWithPath: out)
-        let jobs = items.flatMap { item in formats.map { (item, $0) } }
-        let progress = ProgressBar(total: jobs.count, label: "绘图 (drawing)")
-        let results: [Result<(String, Bool), Error>] = jobs.parallelMap { item, format in
-            defer { progress.advance() }
-            return Result {
-                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
-                let name = "\(item.stem).\(format.rawValue)"
-                return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
-            }
-        }
-        var written = 0, descriptions: [String: String] = [:], changedNames: [String] = []
-        for ((item, drawn), result) in zip(jobs, results) {
-            switch result {
-            case .success(let (description, changed)):
-                descriptions[item.stem] = description
-                if changed { written += 1; changedNames.append("\(item.stem).\(drawn.rawValue)") }
-            case .failure(let error): printError("\(item.stem): \(error)")
-            }
-        }
-        var briefingFiles: [String] = []
-        if !noBriefing, let latest = year ?? data.years.last {
-            let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
-            let scene = try layoutBriefing(sheet)  // laid out once, drawn in three formats
-            for format in [OutputFormat.pdf, .png, .svg] {
-                let name = "briefing-\(latest).\(format.rawValue)"
-                let data = try draw(scene, format: format, scale: 2)
-                if try writeIfChanged(data, to: folder.appendingPathComponent(name)) { written += 1; changedNames.append(name) }
-                briefingFiles.append(name)
-            }
-        }
-        let entries = items.map { Gallery.Entry(stem: $0.stem, group: $0.group, chart: $0.chart, description: descriptions[$0.stem] ?? "") }
-        let note = maker.watermark.map { _ in "示例数据：由 fazhi sample 生成的虚构县，数字不代表任何真实镇街。" }
-        let page = Gallery.html(title: "\(maker.regionTitle)镇街法治政府建设指标图表", entries: entries, formats: formats,
-                                briefing: briefingFiles, note: note)
-        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { written += 1; changedNames.append("index.html") }
-        removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + briefingFiles + ["index.html"]))
-        for s in skipped { printError("未画 (skipped) \(s)") }
+        let progress = ProgressBar(total: planned * writer.formats.count, label: "绘图 (drawing)")
+        let outcome = try writer.write(to: URL(fileURLWithPath: out), progress: { progress.advance() })
+        for f in outcome.failed { printError(f) }
+        for s in outcome.skipped { printError("未画 (skipped) \(s)") }
         // A few changed files are named: a rerun that changes one says which.
-        let named = (1...5).contains(written) ? "：" + changedNames.joined(separator: "、") : ""
-        printError("\(items.count) 张图 × \(formats.count) 种格式，改动 \(written) 个文件\(named) (\(written) files changed) → \(out)/index.html")
-    }
-
-    /// Charts of an earlier run that this run no longer draws (an indicator gone, a new latest year).
-    func removeStale(in folder: URL, keeping: Set<String>) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where !keeping.contains(name) && ["png", "svg", "pdf"].contains((name as NSString).pathExtension) {
-            if isDrawnHere(name) { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
-        }
-    }
-
-    /// Whether a file name is one this command draws: overview-Y, headline-Y, briefing-Y, id-trend, id-rank-Y, id-heatmap.
-    func isDrawnHere(_ name: String) -> Bool {
-        let stem = (name as NSString).deletingPathExtension
-        return stem.hasPrefix("overview-") || stem.hasPrefix("headline-") || stem.hasPrefix("briefing-")
-            || stem.hasSuffix("-trend") || stem.hasSuffix("-heatmap") || stem.range(of: #"-rank-\d{4}$"#, options: .regularExpression) != nil
+        let written = outcome.changed.count
+        let named = (1...5).contains(written) ? "：" + outcome.changed.joined(separator: "、") : ""
+        printError("\(outcome.charts) 张图 × \(writer.formats.count) 种格式，改动 \(written) 个文件\(named) (\(written) files changed) → \(out)/index.html")
     }
 }
 

@@ -1,18 +1,4 @@
 import Foundation
-import Plot
-
-/// Writes a file only when its bytes differ, or for a PNG its pixels, so that drawing the same set twice
-/// changes nothing.
-@discardableResult
-func writeIfChanged(_ data: Data, to url: URL) throws -> Bool {
-    if let old = try? Data(contentsOf: url) {
-        if old == data { return false }
-        if url.pathExtension.lowercased() == "png" && samePNGImage(old, data) { return false }
-    }
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
-    return true
-}
 
 /// A one-line progress bar on a terminal; nothing when stderr is a file or a pipe.
 final class ProgressBar: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 
 /// JSON with keys in the order written, so output is stable and reads in a sensible order
 /// (Foundation's encoder on Linux orders keys by hash).

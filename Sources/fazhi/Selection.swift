@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Publish
 import Trends
 
 /// `--roster FILE`: the townships each county should report (see `Roster`).
@@ -10,21 +11,12 @@ struct RosterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("名册：每个县区应报送的镇街 township,county[,city,province]；名册未列的县区按行政区划表 (the roster; counties it does not list come from the gazetteer).", valueName: "file"))
     var roster = RosterOptions.defaultPath
 
-    /// The roster for the counties of these places: the file's when it is there (an error when it was
-    /// named but is missing or unreadable), the gazetteer's for the rest.
+    /// The roster for the counties of these places (`StoreDataset.roster`); a roster named on the
+    /// command line must be there.
     func load(for places: [Place]) throws -> Roster {
-        var file: [Place] = []
-        if FileManager.default.fileExists(atPath: roster) {
-            do { file = try Roster.read(csv: URL(fileURLWithPath: roster)) } catch let error as RosterError {
-                throw ValidationError(error.description)
-            }
-        } else if roster != Self.defaultPath {
-            throw ValidationError("\(roster)：找不到名册文件 (no roster file there)")
+        do { return try StoreDataset.roster(file: roster, required: roster != Self.defaultPath, for: places) } catch let failure as StoreDataset.Failure {
+            throw ValidationError(failure.description)
         }
-        // The gazetteer takes a moment to load: only when the file leaves some county of the store out.
-        let listed = Set(file.compactMap(\.county))
-        let gazetteer = places.contains { $0.county.map { !listed.contains($0) } ?? false } ? try? Gazetteer.standard() : nil
-        return Roster.build(file: file, fileName: roster, gazetteer: gazetteer, counties: places)
     }
 }
 

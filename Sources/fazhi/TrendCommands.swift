@@ -31,11 +31,9 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable { case table, json
 extension StoreOptions {
     /// Everything in the store, with the values Trends derives from it.
     func dataset() throws -> Dataset {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw ValidationError("没有数据库 \(db) (no store there: run `fazhi extract` first).")
+        do { return try StoreDataset.load(store: db) } catch let failure as StoreDataset.Failure {
+            throw ValidationError(failure.description)
         }
-        let store = try ReportStore(path: db, access: .readOnly)
-        return Dataset(values: try store.valueTable(), reports: try store.reports(), catalog: try Catalog.standard())
     }
 }
 

@@ -8,6 +8,17 @@ let faultKindSentences: [GenreSentence] = [
     // A total followed by its parts: the total, never the largest part.
     GenreSentence(text: "全年审查各类文件合同共560件，其中规范性文件3件、重大决策5件、合同552件。",
                   expected: ["review.legality_reviews": 560]),
+    // Parts of one indicator listed side by side with 、 and no total: each is one kind, none the total;
+    // a total stated after them is taken; a verb with an object of its own (出具…意见书) starts another thing.
+    GenreSentence(text: "全年审查行政合同15份、街道规范性文件22份，出具合法性审查意见8份。", expected: [:]),
+    GenreSentence(text: "全年审查行政合同15份、街道规范性文件22份，共计37份。", expected: ["review.legality_reviews": 37]),
+    GenreSentence(text: "法律顾问审查合同超185份、出具专业审查意见书143份。", expected: ["review.legality_reviews": 185],
+                  qualifiers: ["review.legality_reviews": .moreThan]),
+    // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
+    GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
+                  expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
+    // The indicator's own name fits better than a verb and its object.
+    GenreSentence(text: "今年组织行政决策合法性审查13次，审查监督合同文书43份。", expected: ["review.legality_reviews": 13]),
     // A village's or an example's figure is not the township's.
     GenreSentence(text: "如红星村通过议事会调处宅基地纠纷6起。", expected: [:]),
     GenreSentence(text: "例如，桥头村人民调解委员会全年调解纠纷12件。", expected: [:]),

@@ -1,19 +1,29 @@
 import Foundation
 import Plot
-import Publish
 import Trends
 
 /// `Charts/index.html`: every chart of the set with its title, its description and its data,
 /// readable offline (relative links, styles inline), linking the briefing.
-enum Gallery {
-    struct Entry {
-        var stem: String
-        var group: String
-        var chart: Chart
-        var description: String
+public enum Gallery {
+    /// One chart of the page: its file stem (`mediation.disputes-trend`), its group heading, the chart
+    /// (for its title and data table) and the description the renderer wrote for it (the image's alt text).
+    public struct Entry: Sendable {
+        public var stem: String
+        public var group: String
+        public var chart: Chart
+        public var description: String
+
+        public init(stem: String, group: String, chart: Chart, description: String) {
+            self.stem = stem
+            self.group = group
+            self.chart = chart
+            self.description = description
+        }
     }
 
-    static func html(title: String, entries: [Entry], formats: [OutputFormat], briefing: [String], note: String?) -> String {
+    /// The page: title, an optional note (the 示例数据 mark), links to the briefing files, then each group
+    /// of charts with the formats drawn. All text is escaped.
+    public static func html(title: String, entries: [Entry], formats: [OutputFormat], briefing: [String], note: String?) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="zh-CN">

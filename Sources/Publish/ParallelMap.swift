@@ -2,7 +2,7 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// Maps across all cores, keeping the order of the input.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let results = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
             results.set(i, transform(self[i]))

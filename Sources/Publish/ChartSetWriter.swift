@@ -1,0 +1,101 @@
+import Foundation
+import Plot
+import Trends
+
+/// Writes a region's chart set into a folder: every chart of `ChartSet.plan` in each format, the
+/// briefing of the latest year (`briefing-<年>.pdf/.png/.svg`) and the gallery page `index.html`.
+/// Files whose content is unchanged are not rewritten (`writeIfChanged`), and charts an earlier run
+/// drew that this one no longer draws are removed. The command line (`fazhi charts`) and the review
+/// server both call this, so the two draw the same set.
+public struct ChartSetWriter {
+    /// What one write did.
+    public struct Outcome: Sendable {
+        /// Charts planned (each drawn in every format).
+        public var charts: Int
+        /// Files written because their content changed, by name (`mediation.disputes-trend.png`).
+        public var changed: [String]
+        /// Charts the plan could not make, with the reason (`stem: reason`).
+        public var skipped: [String]
+        /// Charts that failed to draw, with the reason (`stem: error`); the rest are written.
+        public var failed: [String]
+        /// The briefing files written or kept (`briefing-2025.pdf`, …); empty without a briefing.
+        public var briefing: [String]
+    }
+
+    public let maker: ChartMaker
+    public let formats: [OutputFormat]
+    /// The last year drawn; the latest with data when nil.
+    public let year: Int?
+    public let drawsBriefing: Bool
+
+    public init(maker: ChartMaker, formats: [OutputFormat], year: Int? = nil, drawsBriefing: Bool = true) {
+        self.maker = maker
+        self.formats = formats
+        self.year = year
+        self.drawsBriefing = drawsBriefing
+    }
+
+    /// The set's charts, for a caller that wants to know before drawing whether there is anything.
+    public func plan() -> (items: [ChartSet.Item], skipped: [String]) { ChartSet(maker: maker).plan(year: year) }
+
+    /// Draws the set into `folder` (created when missing). `progress` is called once per chart file drawn,
+    /// from any thread. Throws only when the briefing or the gallery page cannot be written; a chart
+    /// that fails is listed in `failed`.
+    public func write(to folder: URL, progress: (@Sendable () -> Void)? = nil) throws -> Outcome {
+        let (items, skipped) = plan()
+        let jobs = items.flatMap { item in formats.map { (item, $0) } }
+        let results: [Result<(String, Bool), Error>] = jobs.parallelMap { item, format in
+            defer { progress?() }
+            return Result {
+                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
+                let name = "\(item.stem).\(format.rawValue)"
+                return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
+            }
+        }
+        var outcome = Outcome(charts: items.count, changed: [], skipped: skipped, failed: [], briefing: [])
+        var descriptions: [String: String] = [:]
+        for ((item, format), result) in zip(jobs, results) {
+            switch result {
+            case .success(let (description, changed)):
+                descriptions[item.stem] = description
+                if changed { outcome.changed.append("\(item.stem).\(format.rawValue)") }
+            case .failure(let error): outcome.failed.append("\(item.stem): \(error)")
+            }
+        }
+        if drawsBriefing, let latest = year ?? maker.data.years.last {
+            let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
+            let scene = try layoutBriefing(sheet)  // laid out once, drawn in three formats
+            for format in [OutputFormat.pdf, .png, .svg] {
+                let name = "briefing-\(latest).\(format.rawValue)"
+                if try writeIfChanged(try draw(scene, format: format, scale: 2), to: folder.appendingPathComponent(name)) {
+                    outcome.changed.append(name)
+                }
+                outcome.briefing.append(name)
+            }
+        }
+        let entries = items.map { Gallery.Entry(stem: $0.stem, group: $0.group, chart: $0.chart, description: descriptions[$0.stem] ?? "") }
+        let note = maker.watermark.map { _ in "示例数据：由 fazhi sample 生成的虚构县，数字不代表任何真实镇街。" }
+        let page = Gallery.html(title: "\(maker.regionTitle)镇街法治政府建设指标图表", entries: entries, formats: formats,
+                                briefing: outcome.briefing, note: note)
+        if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { outcome.changed.append("index.html") }
+        Self.removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + outcome.briefing))
+        return outcome
+    }
+
+    /// Removes charts of an earlier run that this run no longer draws (an indicator gone, a new latest
+    /// year); files it did not draw are left alone.
+    static func removeStale(in folder: URL, keeping: Set<String>) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where !keeping.contains(name) && ["png", "svg", "pdf"].contains((name as NSString).pathExtension) {
+            if isDrawnHere(name) { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
+        }
+    }
+
+    /// Whether a file name is one the set draws: overview-Y, headline-Y, briefing-Y, id-trend, id-rank-Y, id-heatmap.
+    static func isDrawnHere(_ name: String) -> Bool {
+        let stem = (name as NSString).deletingPathExtension
+        return stem.hasPrefix("overview-") || stem.hasPrefix("headline-") || stem.hasPrefix("briefing-")
+            || stem.hasSuffix("-trend") || stem.hasSuffix("-heatmap") || stem.range(of: #"-rank-\d{4}$"#, options: .regularExpression) != nil
+    }
+}
