@@ -137,3 +137,10 @@ enum AreaNames {
         return out
     }
 }
+
+/// Whether a county is made up by `fazhi sample`: 示例县, or a generated country's (every name there
+/// starts with 例, as no real county's does): its charts carry the 示例数据 mark.
+public func isSampleCounty(_ name: String?) -> Bool {
+    guard let name else { return false }
+    return name == sampleCountyName || name.hasPrefix("例")
+}

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Publish
 import SampleReports
 import Trends
 
