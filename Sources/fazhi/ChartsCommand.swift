@@ -31,6 +31,8 @@ struct ChartsCommand: ParsableCommand {
     )
 
     @Option(help: "按层级画整棵树 province|city|county (draw the tree down to this level).") var by: RegionLevel?
+    @Flag(help: "与 --by 同用：在标准输出逐行列出本次重画的文件 (with --by: list the files drawn this time on stdout).")
+    var listDrawn = false
 
     @Option(help: "输出目录 (output folder).") var out = "Charts"
     @Option(help: "截至哪一年，默认最新 (up to this year; the latest by default).") var year: Int?
@@ -91,6 +93,7 @@ extension ChartsCommand {
         let progress = ProgressBar(total: pages, label: "绘图 (drawing)")
         let outcome = tree.write(to: URL(fileURLWithPath: out), progress: { progress.advance() })
         for f in outcome.failed { printError(f) }
+        if listDrawn { print(outcome.drawn.sorted().joined(separator: "\n")) }
         // A subtree (--province, --city) leaves what the rest of the tree recorded alone.
         do {
             try hashStore?.recordOutputHashes(outcome.records, removed: region.region == .all ? outcome.forgotten : [])

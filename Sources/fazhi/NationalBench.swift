@@ -11,11 +11,13 @@ struct NationalBench: ParsableCommand {
         discussion: """
         --scale 1: 34 省 × 6 市 × 10 县区 (2,040 个县区，约 41,000 个镇街) × 5 年；0.1: 17 × 3 × 4；0.01: 2 × 2 × 5。
         Stages: `fazhi sample` (the corpus), `fazhi extract --quiet` into a fresh store (extraction and
-        ingest), then, again after one county's reports change, the same extract (only those files are read).
+        ingest), `fazhi charts --by county --format png` (the whole tree of pages), then, after one county's
+        reports change, the same extract (only those files are read) and the same drawing (only what changed).
         """
     )
 
     @Option(help: "规模 (scale): 1, 0.1 or 0.01.") var scale = 0.01
+    @Flag(inversion: .prefixedNo, help: "画图表树 (draw the chart tree).") var charts = true
     @Option(help: "保留语料和数据库的目录 (keep the corpus and store in this folder; default: a temporary one, removed).")
     var keep: String?
 
@@ -51,19 +53,24 @@ struct NationalBench: ParsableCommand {
         let ingest = try StageRunner.run(extract, log: log)
         table.add("extract + ingest (fazhi extract --quiet)", ingest, output: storeSize(store))
 
-        // One county's reports change (a line added to each): a re-run reads only those files.
-        let county = try firstCounty(under: reports)
-        var touched = 0
-        for name in try fm.contentsOfDirectory(atPath: county.path) where name.hasSuffix(".txt") {
-            let file = county.appendingPathComponent(name)
-            let handle = try FileHandle(forWritingTo: file)
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data("\n".utf8))
-            try handle.close()
-            touched += 1
+        let roster = corpus.appendingPathComponent("roster.csv").path
+        let tree = folder.appendingPathComponent("tree")
+        let draw = ["charts", "--by", "county", "--db", store.path, "--roster", roster, "--out", tree.path, "--format", "png"]
+        if charts {
+            let drawn = try StageRunner.run(draw, log: log)
+            table.add("chart tree, PNG (fazhi charts --by county)", drawn, output: StageRunner.size(of: tree))
         }
+
+        // One county's reports change (one figure in each that writes one in plain digits once: 28人 → 29人):
+        // a re-run reads only those files, and draws only that county's charts and its parents' comparisons.
+        let county = try firstCounty(under: reports)
+        let touched = try changeOneFigure(inReportsOf: county, corpus: corpus)
         let again = try StageRunner.run(extract, log: log)
-        table.add("re-extract after \(touched) reports of one county change", again, output: storeSize(store))
+        table.add("re-extract after \(touched) reports of one county change (one figure each)", again, output: storeSize(store))
+        if charts {
+            let redrawn = try StageRunner.run(draw, log: log)
+            table.add("redraw the tree after that (only what changed)", redrawn, output: StageRunner.size(of: tree))
+        }
         print(table.text())
         print("stage log: \(log.path)\(keep == nil ? " (removed)" : "")")
     }
@@ -82,6 +89,38 @@ struct NationalBench: ParsableCommand {
             url = url.appendingPathComponent(first)
         }
         return url
+    }
+
+    /// Changes one figure in each report of a county whose truth.json entry gives a count written in plain
+    /// digits, written once in the text; returns how many reports changed. Reads truth.json line by line
+    /// (it is some hundreds of MB at scale 1).
+    func changeOneFigure(inReportsOf county: URL, corpus: URL) throws -> Int {
+        let reports = corpus.appendingPathComponent("reports").path + "/"
+        let prefix = String(county.path.dropFirst(reports.count)) + "/"
+        let truth = try String(contentsOf: corpus.appendingPathComponent("truth.json"), encoding: .utf8)
+        var file: String?, touched = 0
+        for line in truth.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("\"file\": ") {
+                let name = String(t.dropFirst(9).dropLast(2))
+                file = name.hasPrefix(prefix) ? name : nil
+            } else if t.hasPrefix("\"written\": "), let name = file,
+                      let written = try JSONSerialization.jsonObject(with: Data(t.dropFirst(11).dropLast().utf8)) as? [String: String] {
+                let url = URL(fileURLWithPath: reports + name)
+                guard var text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                for (_, w) in written.sorted(by: { $0.key < $1.key }) {
+                    let digits = w.prefix { $0.isASCII && $0.isNumber }
+                    guard digits.count >= 2, digits.count == w.count - 1, let n = Int(digits), let r = text.range(of: w),
+                          text.range(of: w, range: r.upperBound..<text.endIndex) == nil else { continue }
+                    text.replaceSubrange(r, with: "\(n + 1)" + w.dropFirst(digits.count))
+                    try Data(text.utf8).write(to: url)
+                    touched += 1
+                    break
+                }
+                file = nil
+            }
+        }
+        return touched
     }
 
     /// Townships (roster lines) and reports (files) of the generated corpus.
