@@ -41,6 +41,9 @@ public struct ChartSetWriter {
     public var navigation: [Gallery.Link] = []
     public var links: [Gallery.Link] = []
     public var linksHeading = ""
+    /// For the briefing (see `BriefingMaker.checks` and `regionReports`): made once by a caller drawing many sets.
+    public var checks: [CheckFinding]?
+    public var regionReports: [ReportRecord]?
 
     public init(maker: ChartMaker, formats: [OutputFormat], year: Int? = nil, drawsBriefing: Bool = true) {
         self.maker = maker
@@ -86,7 +89,10 @@ public struct ChartSetWriter {
             }
         }
         if drawsBriefing, let latest = year ?? maker.data.years.last {
-            let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
+            var briefingMaker = BriefingMaker(maker: maker, year: latest, language: .zh)
+            briefingMaker.checks = checks
+            briefingMaker.regionReports = regionReports
+            let (sheet, _) = briefingMaker.sheet()
             outcome.briefing = try writeBriefing(sheet, year: latest, to: folder, known: known, prefix: prefix, outcome: &outcome)
         }
         let entries = items.map { Gallery.Entry(stem: $0.stem, group: $0.group, chart: $0.chart, description: descriptions[$0.stem] ?? "") }

@@ -113,6 +113,15 @@ public struct RegionTree: Sendable {
         var all: [Node] = []
         func collect(_ n: Node) { all.append(n); n.children.forEach(collect) }
         collect(tree())
+        // What every briefing asks of the whole store, made once: the consistency findings, and the reports
+        // by region (each sheet filtering 200,000 reports, or checking 40,000 townships, made the tree quadratic).
+        var inputs = SharedInputs(checks: drawsBriefing ? data.checks() : [])
+        for r in data.reports {
+            if let c = r.county { inputs.reports["county|" + c, default: []].append(r) }
+            if let c = r.city { inputs.reports["city|" + c, default: []].append(r) }
+            if let c = r.province { inputs.reports["province|" + c, default: []].append(r) }
+        }
+        let shared = inputs
         // Pages in parallel; each page's charts are drawn in parallel too (ChartSetWriter), which keeps both
         // cores busy on a tree of many small pages and on one large one.
         let results = all.parallelMap { node -> Outcome in
@@ -120,9 +129,9 @@ public struct RegionTree: Sendable {
             var outcome = Outcome()
             do {
                 if node.level == level || node.level == .county {
-                    try writeSet(node, to: folder, into: &outcome)
+                    try writeSet(node, to: folder, shared: shared, into: &outcome)
                 } else {
-                    try writeComparison(node, to: folder, into: &outcome)
+                    try writeComparison(node, to: folder, shared: shared, into: &outcome)
                 }
             } catch {
                 outcome.failed.append("\(node.folder)index.html: \(error)")
@@ -154,13 +163,31 @@ public struct RegionTree: Sendable {
     }
 
     /// A region of `level`: its own set, as `fazhi charts` draws it, with links up and to its townships' profiles.
-    func writeSet(_ node: Node, to root: URL, into outcome: inout Outcome) throws {
+    /// What every page's briefing needs of the whole store, made once per tree.
+    struct SharedInputs: Sendable {
+        var checks: [CheckFinding]
+        /// Reports by `county|名`, `city|名`, `province|名`.
+        var reports: [String: [ReportRecord]] = [:]
+
+        func reports(of region: Region) -> [ReportRecord]? {
+            switch region {
+            case .all: return nil
+            case .county(let n): return reports["county|" + n] ?? []
+            case .city(let n): return reports["city|" + n] ?? []
+            case .province(let n): return reports["province|" + n] ?? []
+            }
+        }
+    }
+
+    func writeSet(_ node: Node, to root: URL, shared: SharedInputs, into outcome: inout Outcome) throws {
         let folder = root.appendingPathComponent(node.folder)
         let maker = ChartMaker(data: data, region: node.region)
         var writer = ChartSetWriter(maker: maker, formats: formats, year: year, drawsBriefing: drawsBriefing)
         writer.known = known
         writer.namePrefix = node.folder
         writer.navigation = navigation(node)
+        writer.checks = shared.checks
+        writer.regionReports = shared.reports(of: node.region)
         let places = Set(data.places(in: node.region) + data.rosterPlaces(in: node.region)).sorted()
         let names = maker.displayNames
         writer.links = places.enumerated().map { i, p in Gallery.Link(text: names[p] ?? p.township, href: "townships/\(i + 1).html") }
@@ -182,7 +209,7 @@ public struct RegionTree: Sendable {
     }
 
     /// A region above `level`: its children compared on every indicator, its briefing, links down.
-    func writeComparison(_ node: Node, to root: URL, into outcome: inout Outcome) throws {
+    func writeComparison(_ node: Node, to root: URL, shared: SharedInputs, into outcome: inout Outcome) throws {
         let folder = root.appendingPathComponent(node.folder)
         guard let childLevel = childLevel(of: node.level) else { return }
         let children = data.childPlaces(of: node.region, at: childLevel)
@@ -221,7 +248,10 @@ public struct RegionTree: Sendable {
         var briefing: [String] = []
         if drawsBriefing, let latest = year ?? data.yearsWithData(in: node.region).last {
             var set = ChartSetWriter.Outcome(charts: 0, changed: [], skipped: [], failed: [], briefing: [])
-            let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
+            var briefingMaker = BriefingMaker(maker: maker, year: latest, language: .zh)
+            briefingMaker.checks = shared.checks
+            briefingMaker.regionReports = shared.reports(of: node.region)
+            let (sheet, _) = briefingMaker.sheet()
             briefing = try writeBriefing(sheet, year: latest, to: folder, known: known, prefix: prefix, outcome: &set)
             outcome.changed += set.changed.map { prefix + $0 }
             outcome.drawn += set.drawn.map { prefix + $0 }
