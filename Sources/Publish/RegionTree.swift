@@ -121,6 +121,34 @@ public struct RegionTree: Sendable {
             if let c = r.city { inputs.reports["city|" + c, default: []].append(r) }
             if let c = r.province { inputs.reports["province|" + c, default: []].append(r) }
         }
+        for c in inputs.checks {
+            guard let p = c.place else { continue }
+            if let n = p.county { inputs.checksByRegion["county|" + n, default: []].append(c) }
+            if let n = p.city { inputs.checksByRegion["city|" + n, default: []].append(c) }
+            if let n = p.province { inputs.checksByRegion["province|" + n, default: []].append(c) }
+        }
+        for name in known.keys {
+            let folder = name.lastIndex(of: "/").map { String(name[...$0]) } ?? ""
+            inputs.knownByFolder[folder, default: []].append(name)
+        }
+        // Each page's digest: a set's from its region's data, a parent's from its children's, bottom up.
+        let leaves = all.filter(isSet)
+        let gathered = inputs
+        let leafDigests = leaves.parallelMap { node in
+            regionDigest(data, node.region, checks: node.region == .all ? gathered.checks : gathered.checksByRegion[gathered.key(node.region)] ?? [],
+                         reports: gathered.reports(of: node.region), settings: settings(node))
+        }
+        for (node, digest) in zip(leaves, leafDigests) { inputs.digests[node.folder] = digest }
+        func parentDigests(_ node: Node) {
+            guard !isSet(node) else { return }
+            node.children.forEach(parentDigests)
+            let childLevel = childLevel(of: node.level)!
+            let orphans = data.places(in: node.region).filter { childLevel.name(of: $0) == nil }
+            let orphanDigest = orphans.isEmpty ? "" : placesDigest(data, orphans, roster: [], checks: [], reports: [], settings: "")
+            inputs.digests[node.folder] = parentDigest(children: node.children.map { inputs.digests[$0.folder] ?? "" },
+                                                       orphans: orphanDigest, settings: settings(node))
+        }
+        parentDigests(tree())
         let shared = inputs
         // Pages in parallel; each page's charts are drawn in parallel too (ChartSetWriter), which keeps both
         // cores busy on a tree of many small pages and on one large one.
@@ -128,7 +156,7 @@ public struct RegionTree: Sendable {
             defer { progress?() }
             var outcome = Outcome()
             do {
-                if node.level == level || node.level == .county {
+                if isSet(node) {
                     try writeSet(node, to: folder, shared: shared, into: &outcome)
                 } else {
                     try writeComparison(node, to: folder, shared: shared, into: &outcome)
@@ -154,6 +182,14 @@ public struct RegionTree: Sendable {
 
     // MARK: Pages
 
+    /// Whether a page is a region's own set (a region of `level`, or a county), not a comparison.
+    func isSet(_ node: Node) -> Bool { node.level == level || node.level == .county }
+
+    /// What a page depends on besides its data: formats, the year asked for, the briefing, the pages above.
+    func settings(_ node: Node) -> String {
+        "\(formats.map(\.rawValue))|\(year ?? 0)|\(drawsBriefing)|\(node.above.joined(separator: "/"))|\(node.name)"
+    }
+
     /// Links up: the root and every page above, relative to this node's folder.
     func navigation(_ node: Node) -> [Gallery.Link] {
         let depth = node.path.count
@@ -168,6 +204,21 @@ public struct RegionTree: Sendable {
         var checks: [CheckFinding]
         /// Reports by `county|名`, `city|名`, `province|名`.
         var reports: [String: [ReportRecord]] = [:]
+        /// Consistency findings by the same keys.
+        var checksByRegion: [String: [CheckFinding]] = [:]
+        /// The names `known` holds, by their folder (`例山省/例石溪市/`).
+        var knownByFolder: [String: [String]] = [:]
+        /// Each page's digest by its folder (see `regionDigest`, `parentDigest`).
+        var digests: [String: String] = [:]
+
+        func key(_ region: Region) -> String {
+            switch region {
+            case .all: return "all"
+            case .county(let n): return "county|" + n
+            case .city(let n): return "city|" + n
+            case .province(let n): return "province|" + n
+            }
+        }
 
         func reports(of region: Region) -> [ReportRecord]? {
             switch region {
@@ -181,6 +232,14 @@ public struct RegionTree: Sendable {
 
     func writeSet(_ node: Node, to root: URL, shared: SharedInputs, into outcome: inout Outcome) throws {
         let folder = root.appendingPathComponent(node.folder)
+        // Nothing the set is drawn from has changed and its page is there: the records carry over, nothing is planned.
+        let digest = shared.digests[node.folder] ?? ""
+        let setKey = node.folder + "#set"
+        if known[setKey]?.hash == digest, FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
+            for name in shared.knownByFolder[node.folder] ?? [] { outcome.records[name] = known[name] }
+            outcome.charts += known[setKey].flatMap { Int($0.note) } ?? 0
+            return
+        }
         let maker = ChartMaker(data: data, region: node.region)
         var writer = ChartSetWriter(maker: maker, formats: formats, year: year, drawsBriefing: drawsBriefing)
         writer.known = known
@@ -194,6 +253,8 @@ public struct RegionTree: Sendable {
         writer.linksHeading = "各镇街 (townships)"
         let set = try writer.write(to: folder)
         outcome.charts += set.charts
+        // Recorded only when every chart was drawn: a failed one is tried again next time.
+        if set.failed.isEmpty { outcome.records[setKey] = OutputHash(hash: digest, note: "\(set.charts)") }
         outcome.changed += set.changed.map { node.folder + $0 }
         outcome.drawn += set.drawn.map { node.folder + $0 }
         outcome.failed += set.failed.map { node.folder + $0 }
@@ -212,6 +273,14 @@ public struct RegionTree: Sendable {
     func writeComparison(_ node: Node, to root: URL, shared: SharedInputs, into outcome: inout Outcome) throws {
         let folder = root.appendingPathComponent(node.folder)
         guard let childLevel = childLevel(of: node.level) else { return }
+        // Nothing below has changed and the page is there: its records carry over, nothing is computed.
+        let digest = shared.digests[node.folder] ?? ""
+        let pageKey = node.folder + "#page"
+        if known[pageKey]?.hash == digest, FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
+            for name in shared.knownByFolder[node.folder] ?? [] { outcome.records[name] = known[name] }
+            outcome.charts += known[pageKey].flatMap { Int($0.note) } ?? 0
+            return
+        }
         let children = data.childPlaces(of: node.region, at: childLevel)
         let maker = ChartMaker(data: data, region: node.region)
         // The whole store's page says 各省, not 各地各省.
@@ -265,6 +334,7 @@ public struct RegionTree: Sendable {
                                 linksHeading: "各\(childLevel.word) (\(childLevel.rawValue == "county" ? "counties" : childLevel.rawValue == "city" ? "cities" : "provinces"))",
                                 sections: [composer.changeTable(year: year)])
         if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { outcome.changed.append(prefix + "index.html") }
+        if !outcome.failed.contains(where: { $0.hasPrefix(prefix) }) { outcome.records[pageKey] = OutputHash(hash: digest, note: "\(items.count)") }
         ChartSetWriter.removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + briefing))
     }
 }
