@@ -217,14 +217,17 @@ public struct IndicatorExtractor: Sendable {
             if let exampleStart, start >= exampleStart { continue }
             // 由上年的15人增至19人: 15 is last year's; 19 carries the change.
             if fromTo.previous.contains(k) { continue }
-            // What leaders did, named before the number, rules it out for every indicator but those
-            // about leaders (负责人出庭应诉率); 其中 before it in the same comma-delimited stretch rules it out.
-            let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start })
             // 力争…化解率达95%以上, 下一步计划开展50场: a target, not this year's result.
             if hits.contains(where: { planWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 其中 before the number in the same comma-delimited stretch rules it out.
             let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
+            // What leaders did, named before the number in its own clause, rules it out for every indicator
+            // but those about leaders (负责人出庭应诉率). Only in its own clause: a run-on sentence often turns
+            // from the leaders' study to the township's work (…新提任领导干部法治理论知识考试…，累计培养法律明白人58名).
+            let aboutLeaders = hits.contains(where: { subsetWords.contains($0.word) && $0.range.upperBound <= start
+                                                      && clause.contains($0.range.lowerBound) })
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
             if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
             var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
@@ -264,14 +267,19 @@ public struct IndicatorExtractor: Sendable {
             // A subject in a list (执法协同、普法宣传等问题) names a topic: it is what a number counts only
             // inside the list's own stretch (举办法治宣讲、设置展板等30余场次), not past the next comma.
             // The nearest subject that could count this number at all: 发放宣传资料 does not count 30余场次.
+            // A subject inside quotes names a platform or a campaign (“智慧村(居)法律顾问”服务平台): it does
+            // not carry over to the next clause's number (注册人数均超过2000人).
             let nearestEarlierSubject = hits.last { hit in
                 hit.range.upperBound <= clause.lowerBound && !subjectOwners[hit.word].isDisjoint(with: possibleRules)
+                    && !quoted.contains { $0.contains(hit.range.lowerBound) }
             }
                 .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
-            // the first subject named after it in its clause, and no other indicator's.
+            // the first subject named after it in its clause that could count it, and no other indicator's
+            // (发放宣传材料400余份法律顾问进村宣讲2次, a comma missing: 法律顾问 counts no 份).
             let followingSubjectOwners = nounFollowsUnit
-                ? hits.first { !subjectOwners[$0.word].isEmpty && $0.range.lowerBound > start && clause.contains($0.range.lowerBound) }
+                ? hits.first { !subjectOwners[$0.word].isDisjoint(with: possibleRules) && $0.range.lowerBound > start
+                               && clause.contains($0.range.lowerBound) }
                     .map { subjectOwners[$0.word] }
                 : nil
             // What the report says this number changed by since last year: read once, when first needed.
@@ -300,8 +308,9 @@ public struct IndicatorExtractor: Sendable {
                 if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
                                                    && !Self.namesFiveYearPlan(closingAt: $0.range.lowerBound - 1, in: slice) }) { continue }
                 let localSubject = !localSubjects.isEmpty
-                // 其中持证执法人员42名 counts the indicator itself when it is a part of a whole by nature.
-                if afterSubsetMarker && !(rule.indicator.partOfWhole && localSubject) { continue }
+                // 其中持证执法人员42名, 其中调解成功119件 count the indicator itself when it is a part of a whole
+                // by nature and its clause names it.
+                if afterSubsetMarker && !(rule.indicator.partOfWhole && (localSubject || !clauseWords.isDisjoint(with: rule.actions))) { continue }
                 // A subject named earlier carries over only to a number that counts nothing else:
                 // `注销7个` inherits 执法证, `召开35次党工委会议` does not inherit 合法性审查.
                 let inheritedSubject = !countsItsOwnNoun && !clauseNamesASubject
@@ -311,6 +320,8 @@ public struct IndicatorExtractor: Sendable {
                     && !clauseNamesASubject && isListedPart(k - 1, of: rule, numbers: numbers, in: slice, hits: hits)
                 guard localSubject || inheritedSubject || totalsListedParts else { continue }
 
+                // Ten times what any township reports (用户总数达10529人 after a 法律顾问 platform) is another thing.
+                if rule.indicator.kind == .count, let limit = rule.indicator.typicalMax, number.value > 10 * limit { continue }
                 var score = 10
                 if localSubject { score += 4 }
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
@@ -319,8 +330,13 @@ public struct IndicatorExtractor: Sendable {
                 if clauseTotal { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
-                flagDoubts(&candidate, rule: rule, number: number, hits: hits)
-                if rule.indicator.kind == .count && !ownClauseWords.isDisjoint(with: oneKindWords) {
+                flagDoubts(&candidate, rule: rule, number: number, hits: hits, in: slice)
+                // A subject only inside longer quoted names names campaigns (开展“校园法治小院”“银发普法专场”活动2场);
+                // a quote that is the subject itself (“法律明白人”) is only the genre's way of writing it.
+                let namedOnlyInQuotes = localSubject && localSubjects.allSatisfy { hit in
+                    quoted.contains { $0.contains(hit.range.lowerBound) && $0.count > hit.range.count + 2 }
+                }
+                if rule.indicator.kind == .count && (!ownClauseWords.isDisjoint(with: oneKindWords) || namedOnlyInQuotes) {
                     candidate.flagForReview("只是一类活动或主题 (one kind of activity)")
                 }
                 if change == nil {
@@ -470,8 +486,11 @@ public struct IndicatorExtractor: Sendable {
     /// (the catalog's `typicalMax`), a rate over 100. Measured on the labelled real passages, these are
     /// the doubts that catch wrong values; a subject carried over from an earlier clause did not.
     private func flagDoubts(_ candidate: inout Finding, rule: CompiledRule, number: NumberToken,
-                            hits: [KeywordIndex.Hit]) {
-        if hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
+                            hits: [KeywordIndex.Hit], in slice: ArraySlice<Unicode.Scalar>) {
+        // A part by nature right after its 其中 (其中调解成功119件) is what the sentence says it is.
+        let ownMarker = rule.indicator.partOfWhole && hits.contains(where: { subsetMarkers.contains($0.word)
+            && $0.range.upperBound <= number.range.lowerBound && !Self.hasComma(slice, from: $0.range.upperBound, to: number.range.lowerBound) })
+        if !ownMarker, hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
             candidate.flagForReview("前有分项词“其中” (a subset word nearby)")
         }
         switch rule.indicator.kind {

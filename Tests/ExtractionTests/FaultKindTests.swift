@@ -19,6 +19,30 @@ let faultKindSentences: [GenreSentence] = [
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
     // The indicator's own name fits better than a verb and its object.
     GenreSentence(text: "今年组织行政决策合法性审查13次，审查监督合同文书43份。", expected: ["review.legality_reviews": 13]),
+    // Leaders named in an earlier clause of a run-on sentence do not own the township's figure after them.
+    GenreSentence(text: "落实新提任领导干部法治理论知识考试及旁听庭审3人次，参考人员合格率100%，累计培养法律明白人58名。",
+                  expected: ["legal.literates": 58]),
+    // A noun after the measure word that counts no such thing does not take the number (a comma missing).
+    GenreSentence(text: "发放宣传材料400余份法律顾问进村宣讲2次。", expected: ["publicity.materials": 400],
+                  qualifiers: ["publicity.materials": .moreThan]),
+    // The genre's other words for the same things.
+    GenreSentence(text: "持有执法证人员56人，持证比例超过95%。",
+                  expected: ["enforcement.certified_staff": 56, "enforcement.certified_rate": 95],
+                  qualifiers: ["enforcement.certified_rate": .moreThan]),
+    GenreSentence(text: "全年共完成重大行政合同合法性审查11起。", expected: ["review.legality_reviews": 11]),
+    GenreSentence(text: "组织干部职工集中开展法治理论学习2次，村(社区)集中宣传16场。", expected: ["publicity.events": 16]),
+    GenreSentence(text: "结合“4·15”“12·4”等重要节点开展主题宣传7场次，发放资料8000余份。",
+                  expected: ["publicity.events": 7, "publicity.materials": 8000], qualifiers: ["publicity.materials": .moreThan]),
+    // 其中 before a part that is a part by nature (resolved of disputes, closed of petitions) takes it.
+    GenreSentence(text: "全年共调解矛盾纠纷 121 件，其中调解成功 119 件，调解成功率达 98.3%。",
+                  expected: ["mediation.disputes": 121, "mediation.resolved": 119, "mediation.resolution_rate": 98.3]),
+    GenreSentence(text: "全年受理信访件20件，其中办结18件。", expected: ["petitions.received": 20, "petitions.closed": 18]),
+    GenreSentence(text: "落实行政执法人员持证100%，目前我街道持有行政执法证39人。",
+                  expected: ["enforcement.certified_rate": 100, "enforcement.certified_staff": 39]),
+    // Ten times what any township reports is another thing (a platform's users, not advisers).
+    GenreSentence(text: "推广“智慧村(居)法律顾问”服务平台，用户总数达10529人。", expected: [:]),
+    // A subject inside quotes names a platform: it does not carry over to the next clause.
+    GenreSentence(text: "推广“智慧村(居)法律顾问”服务平台，辖区5个社区注册人数均超过2000人。", expected: [:]),
     // A village's or an example's figure is not the township's.
     GenreSentence(text: "如红星村通过议事会调处宅基地纠纷6起。", expected: [:]),
     GenreSentence(text: "例如，桥头村人民调解委员会全年调解纠纷12件。", expected: [:]),
