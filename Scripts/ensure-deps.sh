@@ -4,7 +4,8 @@
 # (pdftoppm), with which the Plot tests compare PDFs by their rendered page, poppler's GLib interface with
 # poppler-data (PDF text, the Chinese CMaps), LibreOffice Writer headless (reads .doc and .wps; the tests also
 # make their .doc and .pdf fixtures with it) and LibreOffice Calc headless, with which the table and export
-# tests open the XLSX and CSV they write.
+# tests open the XLSX and CSV they write; and Chromium with Python 3, with which Scripts/check-tree.sh (run by
+# the tree tests) follows every link of a tree of pages.
 # Does nothing when they are already there.
 set -euo pipefail
 
@@ -18,14 +19,16 @@ have_deps() {
     command -v fc-list >/dev/null 2>&1 &&
     command -v pdftoppm >/dev/null 2>&1 &&
     command -v soffice >/dev/null 2>&1 && [ -e /usr/lib/libreoffice/program/pagein-calc ] &&
-    fc-list ':lang=zh' family | grep -q 'Noto Sans CJK'
+    fc-list ':lang=zh' family | grep -q 'Noto Sans CJK' &&
+    command -v chromium >/dev/null 2>&1 &&
+    command -v python3 >/dev/null 2>&1
 }
 
 if have_deps; then exit 0; fi
 
 packages=(pkg-config libcairo2-dev libpango1.0-dev libpng-dev libisal-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev pandoc
           fonts-noto-cjk fontconfig poppler-utils libpoppler-glib-dev poppler-data
-          libreoffice-writer-nogui libreoffice-calc-nogui)
+          libreoffice-writer-nogui libreoffice-calc-nogui chromium python3)
 echo "fazhi: installing ${packages[*]} (one time)…" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
