@@ -20,8 +20,14 @@ struct Sample: ParsableCommand {
         The same arguments give byte-identical files. DIR must be empty, absent, or a previous
         sample output, which is then replaced.
 
+        --provinces N (与 --cities-per-province、--counties-per-city)：生成虚构的全国，省、市、县区、镇街名均以“例”开头，
+        不与任何真实地名相同；每县 5 到 40 个镇街，各县报送率不同；报告写在 DIR/reports/<省>/<市>/<县区>/，
+        DIR/roster.csv 为全部镇街的名册。With --provinces: a fictional country of provinces, cities and
+        counties (5 to 40 townships each, reporting rates varying by county), its roster in DIR/roster.csv.
+
         例 (example):
           fazhi sample --townships 30 --years 2020-2025 --out /tmp/示例县
+          fazhi sample --provinces 3 --cities-per-province 2 --counties-per-city 2 --years 2021-2025 --out /tmp/示例国
           fazhi extract /tmp/示例县/reports --dry-run --format json > out.json
         """
     )
