@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden"]),
         // Runs the built binary as a user would; depends on it so that it is built first.
         .testTarget(name: "FazhiCLITests", dependencies: [
-            "fazhi", "Store", "ReportText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "fazhi", "Store", "ReportText", "Trends", "Publish", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

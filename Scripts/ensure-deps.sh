@@ -5,7 +5,8 @@
 # poppler-data (PDF text, the Chinese CMaps), LibreOffice Writer headless (reads .doc and .wps; the tests also
 # make their .doc and .pdf fixtures with it) and LibreOffice Calc headless, with which the table and export
 # tests open the XLSX and CSV they write; Chromium, its driver and Selenium (Debian's python3-selenium), with
-# which the test suite drives the review workbench (`fazhi review`) in a headless browser.
+# which the test suite drives the review workbench (`fazhi review`) in a headless browser and
+# Scripts/check-tree.sh (run by the tree tests) follows every link of a tree of pages.
 # Does nothing when they are already there.
 set -euo pipefail
 

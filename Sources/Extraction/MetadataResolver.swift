@@ -501,6 +501,11 @@ struct Scan {
             if let county = unlisted.county {
                 if above.contains(where: { gz.units[$0].level == .county }) { meta.city = nil; meta.province = nil }
                 meta.county = county
+                // A city the gazetteer lacks written with them (例石溪市例松竹县例山镇), and its province.
+                if let city = unlisted.city {
+                    meta.city = city
+                    meta.province = unlisted.province ?? meta.province
+                }
             }
         } else {
             let above = topAreas()
@@ -679,8 +684,8 @@ struct Scan {
     /// directly before it at the start of such a line (示例县青石镇), comes with it; when the line
     /// that names the township does not, another title, issuer or opening line that writes the
     /// two together supplies it.
-    func unlistedTownship() -> (name: String, zone: Zone, county: String?)? {
-        var found: [(name: String, zone: Zone, county: String?)] = []
+    func unlistedTownship() -> (name: String, zone: Zone, county: String?, city: String?, province: String?)? {
+        var found: [(name: String, zone: Zone, county: String?, city: String?, province: String?)] = []
         for (n, line) in lines.enumerated() where lineZone[n] == .title || lineZone[n] == .issuer
             || (lineZone[n] == .opening && lines[n].lowerBound < 600) {
             let t = trimmed(line)
@@ -714,21 +719,58 @@ struct Scan {
                 // 示例县 + 青石镇: a county of three to six characters, then a township of its own.
                 var start = from, county: String?
                 let minimum = suffix == "街道" ? 3 : 2
-                for p in (from + 2)..<max(from + 2, min(from + 6, end - minimum)) where "县区市旗".unicodeScalars.contains(s[p]) {
-                    county = String(String.UnicodeScalarView(s[from...p]))
-                    start = p + 1
-                    break
+                let chain = unlistedChain(from: from, end: end, minimum: minimum)
+                if let chain {
+                    county = chain.county
+                    start = chain.townshipStart
+                } else {
+                    for p in (from + 2)..<max(from + 2, min(from + 6, end - minimum)) where "县区市旗".unicodeScalars.contains(s[p]) {
+                        county = String(String.UnicodeScalarView(s[from...p]))
+                        start = p + 1
+                        break
+                    }
                 }
                 guard minimum...7 ~= end - start else { continue }
                 let name = String(String.UnicodeScalarView(s[start..<end]))
                 // 我镇, 全乡, 现将我街道: a pronoun before the level word, not a name.
                 if at > start && "我本全该各此".unicodeScalars.contains(s[at - 1]) { continue }
-                found.append((name, lineZone[n], county))
+                found.append((name, lineZone[n], county, chain?.city, chain?.province))
                 break
             }
         }
         guard let first = found.first else { return nil }
-        return (first.name, first.zone, first.county ?? found.first { $0.name == first.name && $0.county != nil }?.county)
+        // The county, city and province from one line: the first that writes the township with its county.
+        let areas = first.county != nil ? first : found.first { $0.name == first.name && $0.county != nil }
+        return (first.name, first.zone, areas?.county, areas?.city, areas?.province)
+    }
+
+    /// Places the gazetteer lacks written from the top down before a township, each of two to five
+    /// characters and its level word: 例山省例石溪市例松竹县 + 例山镇 (a generated country), or a city
+    /// and county: 例石溪市例松竹县. Nil unless at least a city and a county are written so; a county
+    /// alone is read by the caller as before.
+    func unlistedChain(from: Int, end: Int, minimum: Int) -> (county: String, city: String, province: String?, townshipStart: Int)? {
+        var segments: [Range<Int>] = []
+        var at = from
+        while segments.count < 3 {
+            var next: Int?
+            for p in (at + 2)..<max(at + 2, min(at + 6, end - minimum)) where "省市州盟县区旗".unicodeScalars.contains(s[p]) {
+                next = p
+                break
+            }
+            guard let p = next else { break }
+            segments.append(at..<(p + 1))
+            at = p + 1
+        }
+        func name(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+        func ends(_ r: Range<Int>, _ words: String) -> Bool { words.unicodeScalars.contains(s[r.upperBound - 1]) }
+        guard segments.count >= 2, let last = segments.last, ends(last, "县区市旗"),
+              ends(segments[segments.count - 2], "市州盟") else { return nil }
+        var province: String?
+        if segments.count == 3 {
+            guard ends(segments[0], "省") else { return nil }
+            province = name(segments[0])
+        }
+        return (name(last), name(segments[segments.count - 2]), province, last.upperBound)
     }
 
     /// Names of a county, city or province that lie inside `t`, as found by the scan in `run`.

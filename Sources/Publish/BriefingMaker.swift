@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Plot
+import Store
 import Trends
 
 /// The annual briefing sheet: pooled headline figures with their like-for-like change and coverage,
@@ -24,6 +25,10 @@ public struct BriefingMaker {
     public let maker: ChartMaker
     public let year: Int
     public let language: Language
+    /// `data.checks()`, when the caller made it once for many sheets (a tree of thousands of regions).
+    public var checks: [CheckFinding]?
+    /// The region's reports, when the caller found them once for many sheets; else the sheet filters them all.
+    public var regionReports: [ReportRecord]?
 
     public init(maker: ChartMaker, year: Int, language: Language) {
         self.maker = maker
@@ -166,7 +171,7 @@ public struct BriefingMaker {
                 ranking?.subtitle = "\(year): \(r.rows.filter { $0.value != nil }.count) of \(r.rows.count) townships reported"
             }
         }
-        let findings = data.checks()
+        let findings = (checks ?? data.checks())
             .filter { c in (c.year == nil || c.year == year) && (c.place.map(region.contains) ?? (region == .all)) }
             .map { c -> String in
                 if english {
@@ -181,10 +186,11 @@ public struct BriefingMaker {
             }
         let regionName = maker.regionTitle
         let title = english ? "Township rule-of-law indicators, \(regionName), \(year)" : "\(regionName)\(year)年镇街法治政府建设指标简报"
-        let reports = data.reports.filter { r in
+        let reports = (regionReports ?? data.reports).filter { r in
             r.year == year && r.township.map { region.contains(Place(township: $0, county: r.county, city: r.city, province: r.province)) } == true
         }
-        let reporting = Set(reports.compactMap(\.township)).count
+        // Townships by name and county: a province has many 新村镇, each a township of its own.
+        let reporting = Set(reports.compactMap { r in r.township.map { Place(township: $0, county: r.county) } }).count
         let source = english ? "Source: \(reports.count) annual reports of \(reporting) townships on building a law-based government, \(year)."
             : "资料来源：\(reporting)个镇街\(year)年法治政府建设年度报告\(reports.count)份；汇总比率为各镇街计数之和相除，非比率平均。"
         let subtitle = english ? "Pooled figures, change on \(year - 1) and coverage" : "汇总值、较上年变化与报告覆盖情况"

@@ -48,7 +48,7 @@ public struct ChartMaker {
     /// Township names as charts write them; a name held by two places gets its county: 新村镇（甲县）.
     /// The roster's places count too: two 附城镇 that sent nothing are two rows, not one.
     public var displayNames: [Place: String] {
-        let places = Set(data.places + data.roster.places).filter { region.contains($0) }
+        let places = Set(data.places(in: region) + data.rosterPlaces(in: region))
         var count: [String: Int] = [:]
         for p in places { count[p.township, default: 0] += 1 }
         var names: [Place: String] = [:]
@@ -74,7 +74,7 @@ public struct ChartMaker {
 
     /// Example data carries a visible mark so that nobody takes it for a real county's figures.
     public var watermark: String? {
-        data.places.contains { region.contains($0) && $0.county == sampleCountyName } ? "示例数据" : nil
+        data.places(in: region).contains { isSampleCounty($0.county) } ? "示例数据" : nil
     }
 
     public static func flags(_ o: Observation) -> ValueFlags {

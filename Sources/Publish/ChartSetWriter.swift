@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import Store
 import Trends
 
 /// Writes a region's chart set into a folder: every chart of `ChartSet.plan` in each format, the
@@ -20,6 +21,10 @@ public struct ChartSetWriter {
         public var failed: [String]
         /// The briefing files written or kept (`briefing-2025.pdf`, …); empty without a briefing.
         public var briefing: [String]
+        /// Chart files rendered this time (not skipped as unchanged through `known`), by name.
+        public var drawn: [String] = []
+        /// What each chart file was drawn from, by `namePrefix` + name: for the store, so that the next run can skip it.
+        public var records: [String: OutputHash] = [:]
     }
 
     public let maker: ChartMaker
@@ -27,6 +32,18 @@ public struct ChartSetWriter {
     /// The last year drawn; the latest with data when nil.
     public let year: Int?
     public let drawsBriefing: Bool
+    /// What earlier runs drew, by `namePrefix` + file name: a chart whose data hash is recorded there and
+    /// whose file exists is not drawn again (its recorded description goes on the page).
+    public var known: [String: OutputHash] = [:]
+    /// This set's folder relative to the tree's root (`例山省/例石溪市/例松竹县/`), before each name in `known` and `records`.
+    public var namePrefix = ""
+    /// Links at the top of the gallery page (the regions above, in a tree) and below the briefing (the townships' profiles).
+    public var navigation: [Gallery.Link] = []
+    public var links: [Gallery.Link] = []
+    public var linksHeading = ""
+    /// For the briefing (see `BriefingMaker.checks` and `regionReports`): made once by a caller drawing many sets.
+    public var checks: [CheckFinding]?
+    public var regionReports: [ReportRecord]?
 
     public init(maker: ChartMaker, formats: [OutputFormat], year: Int? = nil, drawsBriefing: Bool = true) {
         self.maker = maker
@@ -44,39 +61,45 @@ public struct ChartSetWriter {
     public func write(to folder: URL, progress: (@Sendable () -> Void)? = nil) throws -> Outcome {
         let (items, skipped) = plan()
         let jobs = items.flatMap { item in formats.map { (item, $0) } }
-        let results: [Result<(String, Bool), Error>] = jobs.parallelMap { item, format in
+        let known = self.known, prefix = namePrefix
+        let results: [Result<(String, Bool, Bool, String), Error>] = jobs.parallelMap { item, format in
             defer { progress?() }
             return Result {
-                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
                 let name = "\(item.stem).\(format.rawValue)"
-                return (rendered.description, try writeIfChanged(rendered.data, to: folder.appendingPathComponent(name)))
+                let url = folder.appendingPathComponent(name)
+                let digest = chartDigest(item.chart, width: item.width, height: item.height, format: format)
+                if let old = known[prefix + name], old.hash == digest, FileManager.default.fileExists(atPath: url.path) {
+                    return (old.note, false, false, digest)
+                }
+                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
+                return (rendered.description, try writeIfChanged(rendered.data, to: url), true, digest)
             }
         }
         var outcome = Outcome(charts: items.count, changed: [], skipped: skipped, failed: [], briefing: [])
         var descriptions: [String: String] = [:]
         for ((item, format), result) in zip(jobs, results) {
             switch result {
-            case .success(let (description, changed)):
+            case .success(let (description, changed, drawn, digest)):
                 descriptions[item.stem] = description
-                if changed { outcome.changed.append("\(item.stem).\(format.rawValue)") }
+                let name = "\(item.stem).\(format.rawValue)"
+                if changed { outcome.changed.append(name) }
+                if drawn { outcome.drawn.append(name) }
+                outcome.records[prefix + name] = OutputHash(hash: digest, note: description)
             case .failure(let error): outcome.failed.append("\(item.stem): \(error)")
             }
         }
         if drawsBriefing, let latest = year ?? maker.data.years.last {
-            let (sheet, _) = BriefingMaker(maker: maker, year: latest, language: .zh).sheet()
-            let scene = try layoutBriefing(sheet)  // laid out once, drawn in three formats
-            for format in [OutputFormat.pdf, .png, .svg] {
-                let name = "briefing-\(latest).\(format.rawValue)"
-                if try writeIfChanged(try draw(scene, format: format, scale: 2), to: folder.appendingPathComponent(name)) {
-                    outcome.changed.append(name)
-                }
-                outcome.briefing.append(name)
-            }
+            var briefingMaker = BriefingMaker(maker: maker, year: latest, language: .zh)
+            briefingMaker.checks = checks
+            briefingMaker.regionReports = regionReports
+            let (sheet, _) = briefingMaker.sheet()
+            outcome.briefing = try writeBriefing(sheet, year: latest, to: folder, known: known, prefix: prefix, outcome: &outcome)
         }
         let entries = items.map { Gallery.Entry(stem: $0.stem, group: $0.group, chart: $0.chart, description: descriptions[$0.stem] ?? "") }
         let note = maker.watermark.map { _ in "示例数据：由 fazhi sample 生成的虚构县，数字不代表任何真实镇街。" }
         let page = Gallery.html(title: "\(maker.regionTitle)镇街法治政府建设指标图表", entries: entries, formats: formats,
-                                briefing: outcome.briefing, note: note)
+                                briefing: outcome.briefing, note: note, navigation: navigation, links: links,
+                                linksHeading: linksHeading)
         if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { outcome.changed.append("index.html") }
         Self.removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + outcome.briefing))
         return outcome
@@ -98,4 +121,26 @@ public struct ChartSetWriter {
         return stem.hasPrefix("overview-") || stem.hasPrefix("headline-") || stem.hasPrefix("briefing-")
             || stem.hasSuffix("-trend") || stem.hasSuffix("-heatmap") || stem.range(of: #"-rank-\d{4}$"#, options: .regularExpression) != nil
     }
+}
+
+/// Writes a briefing sheet as briefing-<year>.pdf, .png and .svg (scale 2), unless `known` records the
+/// sheet's data for all three and they exist; adds what it wrote to `outcome`. Returns the three names.
+func writeBriefing(_ sheet: BriefingSheet, year: Int, to folder: URL, known: [String: OutputHash], prefix: String,
+                   outcome: inout ChartSetWriter.Outcome) throws -> [String] {
+    let names = [OutputFormat.pdf, .png, .svg].map { "briefing-\(year).\($0.rawValue)" }
+    let digest = briefingDigest(sheet)
+    let unchanged = names.allSatisfy { name in
+        known[prefix + name]?.hash == digest && FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
+    }
+    if !unchanged {
+        let scene = try layoutBriefing(sheet)  // laid out once, drawn in three formats
+        for (name, format) in zip(names, [OutputFormat.pdf, .png, .svg]) {
+            if try writeIfChanged(try draw(scene, format: format, scale: 2), to: folder.appendingPathComponent(name)) {
+                outcome.changed.append(name)
+            }
+            outcome.drawn.append(name)
+        }
+    }
+    for name in names { outcome.records[prefix + name] = OutputHash(hash: digest, note: "") }
+    return names
 }

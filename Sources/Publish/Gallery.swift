@@ -21,9 +21,23 @@ public enum Gallery {
         }
     }
 
+    /// A link of the page: the text shown and the relative address.
+    public struct Link: Sendable, Equatable {
+        public var text: String
+        public var href: String
+
+        public init(text: String, href: String) {
+            self.text = text
+            self.href = href
+        }
+    }
+
     /// The page: title, an optional note (the 示例数据 mark), links to the briefing files, then each group
-    /// of charts with the formats drawn. All text is escaped.
-    public static func html(title: String, entries: [Entry], formats: [OutputFormat], briefing: [String], note: String?) -> String {
+    /// of charts with the formats drawn. In a tree of pages, `navigation` leads up (country › province ›
+    /// city) and `links` down (the regions or townships below, under `linksHeading`). All text is escaped.
+    public static func html(title: String, entries: [Entry], formats: [OutputFormat], briefing: [String], note: String?,
+                            navigation: [Link] = [], links: [Link] = [], linksHeading: String = "",
+                            sections: [String] = []) -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -36,7 +50,8 @@ public enum Gallery {
         h1 { font-size: 26px; margin-bottom: 4px; }
         h2 { font-size: 20px; border-bottom: 1px solid #ccc; padding-bottom: 4px; margin-top: 40px; }
         h3 { font-size: 16px; margin: 24px 0 8px; }
-        nav a, .formats a { margin-right: 12px; }
+        nav a, .formats a, .down a { margin-right: 12px; }
+        .down a { display: inline-block; }
         figure { margin: 0 0 32px; }
         img { max-width: 100%; height: auto; border: 1px solid #e5e5e5; }
         figcaption { color: #555; font-size: 14px; margin-top: 6px; }
@@ -47,13 +62,19 @@ public enum Gallery {
         </style>
         </head>
         <body>
-        <h1>\(xmlEscaped(title))</h1>
+        \(navigation.isEmpty ? "" : "<nav class=\"up\">" + navigation.map { "<a href=\"\(xmlEscaped($0.href))\">\(xmlEscaped($0.text))</a>" }.joined(separator: " › ") + "</nav>\n")<h1>\(xmlEscaped(title))</h1>
 
         """
         if let note { out += "<p class=\"note\">\(xmlEscaped(note))</p>\n" }
         if !briefing.isEmpty {
             out += "<p>简报 (briefing)：" + briefing.map { "<a href=\"\(xmlEscaped($0))\">\(xmlEscaped($0))</a>" }.joined(separator: " ") + "</p>\n"
         }
+        if !links.isEmpty {
+            out += "<h2>\(xmlEscaped(linksHeading))</h2>\n<p class=\"down\">"
+                + links.map { "<a href=\"\(xmlEscaped($0.href))\">\(xmlEscaped($0.text))</a>" }.joined(separator: " ") + "</p>\n"
+        }
+        // Sections the caller built (a comparison's table), already escaped.
+        for section in sections { out += section }
         var groups: [String] = []
         for e in entries where !groups.contains(e.group) { groups.append(e.group) }
         out += "<nav>" + groups.enumerated().map { "<a href=\"#g\($0.offset)\">\(xmlEscaped($0.element))</a>" }.joined() + "</nav>\n"

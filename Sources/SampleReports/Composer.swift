@@ -1,6 +1,8 @@
 /// Writes one township's report for one year in the genre's language, and records what it states.
 struct Composer {
     let township: String
+    /// The county (and city and province) the report is written from.
+    let area: SampleArea
     let year: Int
     let figures: YearFigures
     /// Last year's figures, for 较上年增加 statements.
@@ -14,9 +16,10 @@ struct Composer {
     /// The one inconsistency this report carries, if any.
     let flaw: SampleInconsistency.Kind?
 
-    init(township: String, year: Int, figures: YearFigures, previous: YearFigures?, present: Set<String>,
+    init(township: String, area: SampleArea, year: Int, figures: YearFigures, previous: YearFigures?, present: Set<String>,
          flaw: SampleInconsistency.Kind?, g: SplitMix64) {
         self.township = township
+        self.area = area
         self.year = year
         self.figures = figures
         self.previous = previous
@@ -25,7 +28,7 @@ struct Composer {
         self.g = g
     }
 
-    var place: String { "\(sampleCountyName)\(township)" }
+    var place: String { area.written + township }
     /// How the report calls its own township: 我镇, 我乡, 我街道.
     var we: String { township.hasSuffix("街道") ? "我街道" : township.hasSuffix("乡") ? "我乡" : "我镇" }
     var whole: String { township.hasSuffix("街道") ? "全街道" : township.hasSuffix("乡") ? "全乡" : "全镇" }

@@ -82,28 +82,34 @@ public struct SampleSet: Sendable {
     public func truthJSON() -> String {
         var out = "[\n"
         for (n, r) in reports.enumerated() {
-            let t = r.truth
-            out += "  {\n"
-            out += "    \"file\": \(JSONText.quote(t.file)),\n"
-            out += "    \"township\": \(JSONText.quote(t.township)), \"county\": \(JSONText.quote(t.county)), "
-            out += "\"city\": \(t.city.map(JSONText.quote) ?? "null"), \"province\": \(t.province.map(JSONText.quote) ?? "null"), "
-            out += "\"year\": \(t.year),\n"
-            out += "    \"encoding\": \(JSONText.quote(r.encoding.rawValue)),\n"
-            out += "    \"values\": \(JSONText.object(t.values, order: indicatorOrder)),\n"
-            out += "    \"optional\": \(JSONText.object(t.optional, order: indicatorOrder)),\n"
-            out += "    \"written\": \(JSONText.stringObject(t.written, order: indicatorOrder)),\n"
-            out += "    \"inconsistencies\": ["
-            for (k, i) in t.inconsistencies.enumerated() {
-                out += k == 0 ? "\n" : ",\n"
-                out += "      {\"kind\": \(JSONText.quote(i.kind.rawValue)), \"indicators\": ["
-                out += i.indicators.map(JSONText.quote).joined(separator: ", ")
-                out += "], \"stated\": \(JSONText.number(i.stated)), \"expected\": \(JSONText.number(i.expected)), "
-                out += "\"note\": \(JSONText.quote(i.note))}"
-            }
-            out += t.inconsistencies.isEmpty ? "]\n" : "\n    ]\n"
-            out += n == reports.count - 1 ? "  }\n" : "  },\n"
+            out += Self.truthEntry(r)
+            out += n == reports.count - 1 ? "\n" : ",\n"
         }
         return out + "]\n"
+    }
+
+    /// One report's object of truth.json, without the comma or line break after it.
+    public static func truthEntry(_ r: SampleReport) -> String {
+        let t = r.truth
+        var out = "  {\n"
+        out += "    \"file\": \(JSONText.quote(t.file)),\n"
+        out += "    \"township\": \(JSONText.quote(t.township)), \"county\": \(JSONText.quote(t.county)), "
+        out += "\"city\": \(t.city.map(JSONText.quote) ?? "null"), \"province\": \(t.province.map(JSONText.quote) ?? "null"), "
+        out += "\"year\": \(t.year),\n"
+        out += "    \"encoding\": \(JSONText.quote(r.encoding.rawValue)),\n"
+        out += "    \"values\": \(JSONText.object(t.values, order: indicatorOrder)),\n"
+        out += "    \"optional\": \(JSONText.object(t.optional, order: indicatorOrder)),\n"
+        out += "    \"written\": \(JSONText.stringObject(t.written, order: indicatorOrder)),\n"
+        out += "    \"inconsistencies\": ["
+        for (k, i) in t.inconsistencies.enumerated() {
+            out += k == 0 ? "\n" : ",\n"
+            out += "      {\"kind\": \(JSONText.quote(i.kind.rawValue)), \"indicators\": ["
+            out += i.indicators.map(JSONText.quote).joined(separator: ", ")
+            out += "], \"stated\": \(JSONText.number(i.stated)), \"expected\": \(JSONText.number(i.expected)), "
+            out += "\"note\": \(JSONText.quote(i.note))}"
+        }
+        out += t.inconsistencies.isEmpty ? "]\n" : "\n    ]\n"
+        return out + "  }"
     }
 }
 

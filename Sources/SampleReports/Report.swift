@@ -88,7 +88,7 @@ extension Composer {
         case 2:
             return "\(year)年，\(we)紧紧围绕县委“1+3+N”工作部署，认真落实法治建设第一责任人职责，法治政府建设取得新成效。现将\(we)\(year)年法治政府建设工作情况报告如下："
         default:
-            return "根据《示例县\(year)年法治政府建设工作要点》要求，现将\(township)\(year)年度法治政府建设工作开展情况报告如下："
+            return "根据《\(area.county)\(year)年法治政府建设工作要点》要求，现将\(township)\(year)年度法治政府建设工作开展情况报告如下："
         }
     }
 

@@ -242,6 +242,15 @@ public final class ReportStore {
             try db.drop(table: "correction")
             try db.rename(table: "correction_v5", to: "correction")
         }
+        // What each drawn output (a chart file of a chart tree) was drawn from: the hash of its data, so that
+        // a re-run redraws only the outputs whose data changed. The store knows the names, not the charts.
+        migrator.registerMigration("v6-output-hashes") { db in
+            try db.create(table: "outputHash") { t in
+                t.column("name", .text).primaryKey()
+                t.column("hash", .text).notNull()
+                t.column("note", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 

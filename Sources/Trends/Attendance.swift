@@ -24,6 +24,8 @@ struct RosterIndex: Sendable {
     var listed: [Bool] = []
     var covered: [Bool] = []
     var absent: [Place] = []
+    /// `absent` by region.
+    var absentRegions = RosterRegions()
 
     init() {}
 
@@ -38,6 +40,7 @@ struct RosterIndex: Sendable {
             guard p.city == nil || p.province == nil, let c = p.county, let k = known[c] else { return p }
             return Place(township: p.township, county: p.county, city: p.city ?? k.city, province: p.province ?? k.province)
         }
+        absentRegions = RosterRegions(absent)
     }
 
     var isEmpty: Bool { absent.isEmpty && !covered.contains(true) }
@@ -52,8 +55,13 @@ extension Dataset {
     /// How many townships of the region should report in the year (`Attendance.expected.count`), without
     /// making their list: what each pooled figure's coverage is counted against.
     public func expectedCount(year: Int, in region: Region = .all) -> Int {
-        let inRegion = placeNumbers(in: region)
-        let absent = rosterIndex.absent.isEmpty ? 0 : rosterIndex.absent.filter(region.contains).count
+        expectedCount(year: year, among: placeNumbers(in: region), in: region)
+    }
+
+    /// `expectedCount` for the region whose stored places are `inRegion` (see `placeNumbers`): a caller
+    /// comparing many regions finds their places once.
+    func expectedCount(year: Int, among inRegion: [Int], in region: Region) -> Int {
+        let absent = rosterIndex.absent.isEmpty ? 0 : rosterIndex.absentRegions.places(region).count
         if rosterIndex.covered.isEmpty || !rosterIndex.covered.contains(true) { return inRegion.count + absent }
         let bit = reportedYears.bit(of: year)
         return absent + inRegion.filter { n in isExpected(n, submitted: bit.map { reportedYears.contains(bit: $0, for: n) } == true) }.count
@@ -79,7 +87,7 @@ extension Dataset {
             }
         }
         // Places are numbered in sorted order; the roster's townships the store lacks are merged in.
-        let absent = rosterIndex.absent.filter(region.contains)
+        let absent = rosterIndex.absentRegions.places(region)
         if !absent.isEmpty {
             expected = (expected + absent).sorted()
             missing = (missing + absent).sorted()

@@ -46,7 +46,11 @@ extension Dataset {
     /// The change from `year - 1` to `year` over the townships of the region that give the indicator in both.
     public func matchedChange(_ indicator: String, year: Int, in region: Region = .all) -> MatchedChange {
         let inRegion = placeNumbers(in: region)
-        let expected = expectedCount(year: year, in: region)
+        return matchedChange(indicator, year: year, among: inRegion, expected: expectedCount(year: year, among: inRegion, in: region))
+    }
+
+    /// `matchedChange` over these places (see `placeNumbers`), of which `expected` should report.
+    func matchedChange(_ indicator: String, year: Int, among inRegion: [Int], expected: Int) -> MatchedChange {
         let definition = catalog.indicator(indicator)
         var result = MatchedChange(indicator: indicator, year: year, basis: .sum, matched: [], expected: expected,
                                    current: nil, previous: nil, currentQualifier: "exact", previousQualifier: "exact")

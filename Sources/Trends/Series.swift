@@ -67,7 +67,7 @@ extension Dataset {
         let column = columns[c]
         let wanted = Set(townships)
         var series: [Series] = []
-        for n in places.indices where !column.range(n).isEmpty {
+        for n in placeNumbers(in: region) where !column.range(n).isEmpty {
             let place = places[n]
             guard region.contains(place), wanted.isEmpty || wanted.contains(place.township) else { continue }
             series.append(Series(place: place, points: points(c, n)))

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "测速 (benchmarks): fazhi bench extract | ingest | plot | trends | charts | import-export.",
         subcommands: [ExtractBench.self, IngestBench.self, PlotBench.self, TrendsBench.self, ChartsBench.self,
-                      ImportExportBench.self]
+                      ImportExportBench.self, NationalBench.self]
     )
 }
 

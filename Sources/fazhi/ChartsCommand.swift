@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Plot
 import Publish
+import Store
 import Trends
 
 struct ChartsCommand: ParsableCommand {
@@ -16,10 +17,22 @@ struct ChartsCommand: ParsableCommand {
         year heatmap; the township × indicator overview and the headline comparison; the briefing of
         the latest year; and index.html. Files whose content is unchanged are not rewritten.
 
+        --by province|city|county：整棵树。该层级的每个地区画自己的一套 (同上)，其上每一层 (全部、各省、各市)
+        画下级地区的对比：各下级的汇总值 (计数相加，比率由计数汇总) 及覆盖、排名、历年热力图和同口径变化；
+        每页有简报，逐级链接到下一级，直到各镇街的页面。只重画数据有变的图 (数据的哈希存在数据库中)。
+        --by draws a tree: every region of that level gets its own set, every region above it a
+        comparison of its children, each page its briefing, linked down to each township's page. Only
+        charts whose data changed since the last run are drawn again (their data hashes are kept in the store).
+
         例 (example):
           fazhi charts --out Charts --format png,svg,pdf
+          fazhi charts --by county --roster 全国/roster.csv --out 图表树 --format png
         """
     )
+
+    @Option(help: "按层级画整棵树 province|city|county (draw the tree down to this level).") var by: RegionLevel?
+    @Flag(help: "与 --by 同用：在标准输出逐行列出本次重画的文件 (with --by: list the files drawn this time on stdout).")
+    var listDrawn = false
 
     @Option(help: "输出目录 (output folder).") var out = "Charts"
     @Option(help: "截至哪一年，默认最新 (up to this year; the latest by default).") var year: Int?
@@ -43,6 +56,7 @@ struct ChartsCommand: ParsableCommand {
     func validate() throws { _ = try formats }
 
     func run() throws {
+        if let by { return try drawTree(by) }
         let data = try store.dataset(roster: roster, region: region.region, year: year)
         let writer = ChartSetWriter(maker: ChartMaker(data: data, region: region.region), formats: try formats, year: year,
                                     drawsBriefing: !noBriefing)
@@ -59,6 +73,36 @@ struct ChartsCommand: ParsableCommand {
         let written = outcome.changed.count
         let named = (1...5).contains(written) ? "：" + outcome.changed.joined(separator: "、") : ""
         printError("\(outcome.charts) 张图 × \(writer.formats.count) 种格式，改动 \(written) 个文件\(named) (\(written) files changed) → \(out)/index.html")
+    }
+}
+
+extension RegionLevel: ExpressibleByArgument {}
+
+extension ChartsCommand {
+    /// `--by LEVEL`: the tree of pages (see `RegionTree`), skipping charts whose data hash the store has.
+    func drawTree(_ level: RegionLevel) throws {
+        let data = try store.dataset(roster: roster, region: region.region, year: year)
+        var tree = RegionTree(data: data, level: level, root: region.region, formats: try formats, year: year)
+        tree.drawsBriefing = !noBriefing
+        // The hashes live in the store; a store that cannot be written (read-only) only costs a full redraw.
+        let hashStore = try? ReportStore(path: store.db)
+        tree.known = (try? hashStore?.outputHashes()) ?? [:]
+        var pages = 0
+        func count(_ n: RegionTree.Node) { pages += 1; n.children.forEach(count) }
+        count(tree.tree())
+        let progress = ProgressBar(total: pages, label: "绘图 (drawing)")
+        let outcome = tree.write(to: URL(fileURLWithPath: out), progress: { progress.advance() })
+        for f in outcome.failed { printError(f) }
+        if listDrawn { print(outcome.drawn.sorted().joined(separator: "\n")) }
+        // A subtree (--province, --city) leaves what the rest of the tree recorded alone.
+        do {
+            try hashStore?.recordOutputHashes(outcome.records, removed: region.region == .all ? outcome.forgotten : [])
+        } catch {
+            printError("图表哈希未存入数据库，下次将全部重画 (chart hashes not stored; the next run redraws everything): \(error)")
+        }
+        printError("\(outcome.pages) 页，\(outcome.charts) 张图 × \(try formats.count) 种格式；重画 \(outcome.drawn.count) 个文件，"
+                   + "改动 \(outcome.changed.count) 个 (\(outcome.drawn.count) files drawn, \(outcome.changed.count) changed) → \(out)/index.html")
+        if !outcome.failed.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -47,11 +47,15 @@ struct Extract: ParsableCommand {
     @Option(help: "人工更正文件，每次提取时载入 (corrections, loaded on every extract).")
     var corrections = StoreOptions.defaultCorrections
 
+    @Flag(name: [.short, .long], help: "存入数据库时不逐条列出结果，只报告汇总 (store without listing the results: the summary only; for a large corpus).")
+    var quiet = false
+
     @Flag(help: "移除这些目录下已不存在的报告 (take out of the store the reports under these folders whose files are gone).")
     var prune = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请给出至少一个报告文件或目录 (give at least one report file or folder).") }
+        if quiet && dryRun { throw ValidationError("--quiet 与 --dry-run 不能同用：什么也不会输出 (--quiet with --dry-run would output nothing).") }
     }
 
     func run() throws {
@@ -72,7 +76,7 @@ struct Extract: ParsableCommand {
         let (known, sources) = try reportStore?.contentHashesAndSources() ?? ([:], [:])
         let results = Self.extractAllHashed(files, with: extractor, hashing: !dryRun, skippingUnchanged: known,
                                             options: ReadOptions(ocr: ocr))
-        let stored = try reportStore?.storedReports(sourcePaths: results.compactMap {
+        let stored = quiet ? [:] : try reportStore?.storedReports(sourcePaths: results.compactMap {
             if case .success(.unchanged(let identity)) = $0 { return sources[identity] } else { return nil }
         }) ?? [:]
         var reports: [ExtractedReport] = []
@@ -84,9 +88,11 @@ struct Extract: ParsableCommand {
         for result in results {
             switch result {
             case .success(.extracted(let report, let hash, let note)):
-                reports.append(report)
+                if !quiet {
+                    reports.append(report)
+                    notes[report.source] = note
+                }
                 hashed.append((report, contentHash: hash))
-                notes[report.source] = note
             case .success(.unchanged(let identity)):
                 unchanged += 1
                 if let report = sources[identity].flatMap({ stored[$0] }) { reports.append(report) }
@@ -95,13 +101,15 @@ struct Extract: ParsableCommand {
                 printError("\(error)")
             }
         }
-        let output: String
-        switch format {
-        case .json: output = ExtractOutput.json(reports, catalog: catalog, notes: notes)
-        case .csv: output = ExtractOutput.csv(reports, catalog: catalog)
-        case .table: output = ExtractOutput.table(reports, catalog: catalog)
+        if !quiet {
+            let output: String
+            switch format {
+            case .json: output = ExtractOutput.json(reports, catalog: catalog, notes: notes)
+            case .csv: output = ExtractOutput.csv(reports, catalog: catalog)
+            case .table: output = ExtractOutput.table(reports, catalog: catalog)
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
         var storeProblems = 0
         if let reportStore {
             storeProblems = try failing {
@@ -114,7 +122,8 @@ struct Extract: ParsableCommand {
             }
         }
         if failures > 0 {
-            printError("\(failures) 个文件无法读取，其余 \(reports.count) 份报告已处理 (\(failures) not read, \(reports.count) reports read)")
+            let read = results.count - failures + walk.problems.count
+            printError("\(failures) 个文件无法读取，其余 \(read) 份报告已处理 (\(failures) not read, \(read) reports read)")
             throw ExitCode(1)
         }
         if storeProblems > 0 { throw ExitCode(1) }

@@ -20,8 +20,14 @@ struct Sample: ParsableCommand {
         The same arguments give byte-identical files. DIR must be empty, absent, or a previous
         sample output, which is then replaced.
 
+        --provinces N (与 --cities-per-province、--counties-per-city)：生成虚构的全国，省、市、县区、镇街名均以“例”开头，
+        不与任何真实地名相同；每县 5 到 40 个镇街，各县报送率不同；报告写在 DIR/reports/<省>/<市>/<县区>/，
+        DIR/roster.csv 为全部镇街的名册。With --provinces: a fictional country of provinces, cities and
+        counties (5 to 40 townships each, reporting rates varying by county), its roster in DIR/roster.csv.
+
         例 (example):
           fazhi sample --townships 30 --years 2020-2025 --out /tmp/示例县
+          fazhi sample --provinces 3 --cities-per-province 2 --counties-per-city 2 --years 2021-2025 --out /tmp/示例国
           fazhi extract /tmp/示例县/reports --dry-run --format json > out.json
         """
     )
@@ -38,12 +44,27 @@ struct Sample: ParsableCommand {
     @Option(help: "随机种子 (seed): 相同种子生成相同文本 (the same seed gives the same texts).")
     var seed: UInt64 = 1
 
+    @Option(help: "生成虚构的全国：省的个数 (a fictional country: number of provinces; --townships is then ignored).")
+    var provinces: Int?
+
+    @Option(help: "每省的市数 (cities per province).")
+    var citiesPerProvince = 2
+
+    @Option(help: "每市的县区数 (counties per city); 每县 5 到 40 个镇街 (5 to 40 townships each).")
+    var countiesPerCity = 2
+
     func validate() throws {
         guard (1...5000).contains(townships) else { throw ValidationError("--townships 须在 1 到 5000 之间 (between 1 and 5000).") }
         guard let range = Self.yearRange(years) else {
             throw ValidationError("--years 应写作 2020-2025 或 2024，且在 1990 至 2099 之间 (write --years as 2020-2025 or 2024).")
         }
         guard range.count <= 30 else { throw ValidationError("--years 最多 30 年 (at most 30 years).") }
+        if let provinces {
+            guard (1...40).contains(provinces) else { throw ValidationError("--provinces 须在 1 到 40 之间 (between 1 and 40).") }
+            guard (1...40).contains(citiesPerProvince), (1...40).contains(countiesPerCity) else {
+                throw ValidationError("--cities-per-province 与 --counties-per-city 须在 1 到 40 之间 (between 1 and 40).")
+            }
+        }
     }
 
     static func yearRange(_ text: String) -> ClosedRange<Int>? {
@@ -59,6 +80,19 @@ struct Sample: ParsableCommand {
         if let problem = Self.refusal(folder) {
             printError(problem)
             throw ExitCode(1)
+        }
+        if let provinces {
+            let generator = CountryGenerator(provinces: provinces, citiesPerProvince: citiesPerProvince,
+                                             countiesPerCity: countiesPerCity, years: Self.yearRange(years)!, seed: seed)
+            let gazetteer: Gazetteer
+            do { gazetteer = try Gazetteer.standard() } catch {
+                printError("找不到行政区划数据，无法核对虚构地名 (gazetteer not found: cannot check the made-up names)")
+                throw ExitCode(1)
+            }
+            let written = try CountryOutput.write(generator, to: folder, isReserved: CountryOutput.isRealPlace(in: gazetteer))
+            printError("\(provinces) 省 × \(citiesPerProvince) 市 × \(countiesPerCity) 县区 = \(written.counties) 个县区，"
+                       + "\(written.townships) 个镇街，\(written.reports) 份报告 → \(folder.path)")
+            return
         }
         // A gazetteer keeps the names past the first forty clear of real townships; without one, those forty only.
         let gazetteer = try? Gazetteer.standard()
@@ -85,10 +119,11 @@ struct Sample: ParsableCommand {
         guard isDir.boolValue else { return "\(folder.path) 是文件，不是目录；未写入任何文件 (is a file, not a folder; nothing written)" }
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
         if entries.isEmpty { return nil }
+        // A county's reports lie in reports/; a country's in reports/<province>/<city>/<county>/ (例山省…).
         let previous = Set(entries).isSubset(of: ["reports", "truth.json", "roster.csv"]) && entries.contains("truth.json")
             && SampleOutput.looksLikeTruth(folder.appendingPathComponent("truth.json"))
             && ((try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent("reports").path))
-                .map { $0.allSatisfy { $0.hasSuffix(".txt") } } ?? !entries.contains("reports"))
+                .map { $0.allSatisfy { $0.hasSuffix(".txt") || $0.hasPrefix("例") } } ?? !entries.contains("reports"))
         if previous { return nil }
         return "\(folder.path) 不是空目录，也不是此前 fazhi sample 的输出；未写入任何文件 (not empty and not a previous sample output; nothing written)"
     }
@@ -123,10 +158,14 @@ enum SampleOutput {
         try fm.removeItem(at: staging)
     }
 
-    /// A truth.json that fazhi sample wrote: a list whose entries name 示例县 as their county.
+    /// A truth.json that fazhi sample wrote: a list whose entries name 示例县, or a generated country's
+    /// county (例松竹县), as their county.
     static func looksLikeTruth(_ url: URL) -> Bool {
         guard let data = try? Data(contentsOf: url),
               let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return false }
-        return list.allSatisfy { ($0["county"] as? String) == sampleCountyName && $0["file"] is String }
+        return list.allSatisfy { entry in
+            guard let county = entry["county"] as? String, entry["file"] is String else { return false }
+            return county == sampleCountyName || county.hasPrefix("例")
+        }
     }
 }
