@@ -77,7 +77,7 @@ extension Extract {
     }
 
     /// Bumped when the extraction code changes what it finds in the same text.
-    static let extractorVersion = "2026-11-29.1"
+    static let extractorVersion = "2026-11-29.2"
 
     /// The stored hash covers the file and the rules that read it: after an upgrade or an edit of
     /// the catalog, unchanged files are extracted again instead of keeping stale findings.
