@@ -63,6 +63,10 @@ struct Scan {
     var strong: [Int: Zone] = [:]
     /// Area mentions that stand directly before a township mention: township start → area units.
     var prefixAreas: [Int: [Int]] = [:]
+    /// Areas written as the path to a township in the body (与四川省内江市石子镇…建立协作): evidence only
+    /// when that township is the report's, noted in `result` once it is known. Another township's path
+    /// names a partner or a place visited, not the report's own region.
+    var townshipPaths: [(units: [Int], zone: Zone, township: String)] = []
 
     static let openingLength = 1500
 
@@ -291,6 +295,7 @@ struct Scan {
         }
         // Township mentions and strong evidence for the levels above.
         var aboveEnds: [Int: [Int]] = [:]
+        var areas: [Mention] = []
         for m in mentions {
             if m.units.contains(where: { gz.units[$0].level == .township }) {
                 // 北城街 (of 北城街道) inside 北城街街道: the name goes on, so it is another street's.
@@ -302,15 +307,33 @@ struct Scan {
             }
             let length = m.end - m.start
             if length <= 2 && !standsAsPlace(m.start, m.end) { continue }
-            for u in m.units { note(u, m.zone) }
+            areas.append(m)
             aboveEnds[m.end, default: []].append(contentsOf: m.units)
+        }
+        // An area in the body that leads, name after name, into a township (四川省内江市石子镇) is evidence only
+        // for that township; the rest is evidence as it stands.
+        let townshipAt = Dictionary(townshipMentions.map { ($0.start, gz.units[$0.units[0]].name) }, uniquingKeysWith: { a, _ in a })
+        var leadsTo: [Int: String] = [:]  // area mention end → the township its path ends in
+        for m in areas.reversed() {
+            if let name = townshipAt[m.end] ?? leadsTo[areas.first { $0.start == m.end }?.end ?? -1] { leadsTo[m.end] = name }
+        }
+        for m in areas {
+            if m.zone < .issuer, let township = leadsTo[m.end] {
+                townshipPaths.append((m.units, m.zone, township))
+            } else {
+                for u in m.units { note(u, m.zone) }
+            }
         }
         // Short forms where they stand as a place.
         for m in townshipMentions {
             if let above = aboveEnds[m.start] { prefixAreas[m.start] = above }
             for (start, entryID) in gz.shortNamesEnding(before: m.start, in: s) {
                 let units = shortUnits(entryID)
-                for u in units { note(u, zones[start]) }
+                if zones[start] < .issuer {
+                    townshipPaths.append((units, zones[start], gz.units[m.units[0]].name))
+                } else {
+                    for u in units { note(u, zones[start]) }
+                }
                 if prefixAreas[m.start] == nil { prefixAreas[m.start] = units }
             }
         }
@@ -480,6 +503,7 @@ struct Scan {
         let preferUnlisted = unlisted.map { u in bestZone.map { $0 < u.zone } ?? true } ?? false
         if let best, !preferUnlisted {
             meta.township = best.key
+            for path in townshipPaths where path.township == best.key { for u in path.units { note(u, path.zone) } }
             // A county written directly before the township that holds no unit of this name: renamed or merged.
             let named = townshipMentions.filter { gz.units[$0.units[0]].name == best.key }
             var candidates = Array(unitsOf[best.key]!).sorted()

@@ -74,6 +74,20 @@ func sampleText(_ name: String) throws -> String {
     #expect(meta == ReportMetadata(township: "店上镇", county: "壶关县", city: "长治市", province: "山西省", year: 2024))
 }
 
+@Test func aPartnerTownsRegionIsNotTheReportsRegion() {
+    // 吴家镇 is in 荣昌区 (重庆), 涪城区 (四川) and two counties of 辽宁; the body names a partner town in
+    // 四川省, which says nothing about where this report's 吴家镇 is: null, never 涪城区.
+    let text = """
+    吴家镇人民政府
+    关于2025年法治政府建设情况的报告
+    2025年,吴家镇全面落实市委、区委关于法治政府建设的决策部署。与四川省内江市石子镇、四川省资阳市安岳县元坝镇等川渝毗邻地区建立政务服务协作机制。
+    """
+    #expect(resolve(text) == ReportMetadata(township: "吴家镇", county: nil, city: nil, province: nil, year: 2025))
+    // The report's own township written with its region in the body still settles it.
+    let own = text.replacingOccurrences(of: "2025年,吴家镇全面", with: "2025年,重庆市荣昌区吴家镇全面")
+    #expect(resolve(own) == ReportMetadata(township: "吴家镇", county: "荣昌区", city: "重庆市", province: "重庆市", year: 2025))
+}
+
 @Test func townshipMentionedInPassingDoesNotWin() {
     let text = """
     廉江市良垌镇人民政府2024年法治政府建设年度报告
