@@ -67,6 +67,9 @@ struct Scan {
     /// when that township is the report's, noted in `result` once it is known. Another township's path
     /// names a partner or a place visited, not the report's own region.
     var townshipPaths: [(units: [Int], zone: Zone, township: String)] = []
+    /// Township mentions (by start) written as a partner or a destination in the body (与四川省内江市石子镇,
+    /// 赴安铺镇): another township than the report's, whatever their count.
+    var partnerMentions = Set<Int>()
 
     static let openingLength = 1500
 
@@ -317,6 +320,19 @@ struct Scan {
         for m in areas.reversed() {
             if let name = townshipAt[m.end] ?? leadsTo[areas.first { $0.start == m.end }?.end ?? -1] { leadsTo[m.end] = name }
         }
+        // The start of each township's written path (its areas before it, name after name), for the word before it.
+        var pathStart: [Int: Int] = [:]  // an area's or township's start → where its path begins
+        for m in areas.sorted(by: { $0.start < $1.start }) { pathStart[m.end] = pathStart[m.start] ?? m.start }
+        var previousPartnerEnd: Int?
+        for m in townshipMentions where m.zone < .issuer {
+            let begin = pathStart[m.start] ?? m.start
+            // 与…石子镇、…元坝镇: the list goes on with partners.
+            let continuesList = previousPartnerEnd.map { $0 == begin - 1 && ends("、", at: begin) } ?? false
+            if continuesList || Scan.partnerWords.contains(where: { ends($0, at: begin) }) {
+                partnerMentions.insert(m.start)
+                previousPartnerEnd = m.end
+            }
+        }
         for m in areas {
             if m.zone < .issuer, let township = leadsTo[m.end] {
                 townshipPaths.append((m.units, m.zone, township))
@@ -490,7 +506,7 @@ struct Scan {
         var score: [String: Int] = [:]
         var firstAt: [String: Int] = [:]
         var unitsOf: [String: Set<Int>] = [:]
-        for m in townshipMentions {
+        for m in townshipMentions where !partnerMentions.contains(m.start) {
             let name = gz.units[m.units[0]].name
             score[name, default: 0] += m.zone.rawValue + townshipBonus(m)
             if firstAt[name] == nil { firstAt[name] = m.start }
@@ -703,6 +719,14 @@ struct Scan {
         return []
     }
 
+    /// Words before a place that make it a partner or a destination: 与, 同, 和, 赴, 前往, 联合, 携手 (not 到:
+    /// 区委书记到吴家镇调研 comes to the report's own township).
+    static let partnerWords = ["与", "同", "和", "赴", "前往", "联合", "携手"]
+
+    /// Words of a clause, not of a place name: a township name the gazetteer lacks never holds them.
+    static let clauseWords = ["一是", "二是", "三是", "四是", "五是", "成立", "发挥", "开展", "推进", "落实", "组织",
+                              "加强", "建立", "健全", "深入", "充分", "坚持", "召开", "印发", "制定", "全面", "各村"]
+
     /// A township the gazetteer does not list, as the title, issuer or opening writes it:
     /// 北城街街道办事处…, 发布机构：示例县青石镇人民政府. A county the gazetteer lacks, written
     /// directly before it at the start of such a line (示例县青石镇), comes with it; when the line
@@ -758,6 +782,8 @@ struct Scan {
                 let name = String(String.UnicodeScalarView(s[start..<end]))
                 // 我镇, 全乡, 现将我街道: a pronoun before the level word, not a name.
                 if at > start && "我本全该各此".unicodeScalars.contains(s[at - 1]) { continue }
+                // 一是充分发挥镇…, 成立镇法治建设领导小组: a clause running into the level word, not a name.
+                if Scan.clauseWords.contains(where: { w in (start..<end).contains { starts(w, at: $0) } }) { continue }
                 found.append((name, lineZone[n], county, chain?.city, chain?.province))
                 break
             }

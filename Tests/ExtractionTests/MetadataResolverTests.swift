@@ -88,6 +88,19 @@ func sampleText(_ name: String) throws -> String {
     #expect(resolve(own) == ReportMetadata(township: "吴家镇", county: "荣昌区", city: "重庆市", province: "重庆市", year: 2025))
 }
 
+@Test func aTownshipNamedAsAPartnerIsNotTheReports() {
+    // A report's body without its head: the townships after 与 … 、 are partners; none is the report's.
+    let text = """
+    2025年,我镇全面落实市委、区委关于法治政府建设的决策部署。与四川省内江市石子镇、四川省资阳市安岳县元坝镇等川渝毗邻地区建立政务服务协作机制。
+    """
+    #expect(resolve(text) == ReportMetadata(township: nil, county: nil, city: nil, province: nil, year: 2025))
+}
+
+@Test func aClauseRunningIntoALevelWordIsNoTownshipName() {
+    let text = "2024年法治政府建设情况\n一是充分发挥镇党委领导作用,成立镇法治建设领导小组。"
+    #expect(resolve(text).township == nil)
+}
+
 @Test func townshipMentionedInPassingDoesNotWin() {
     let text = """
     廉江市良垌镇人民政府2024年法治政府建设年度报告
