@@ -60,34 +60,12 @@ public struct ChartSetWriter {
     /// that fails is listed in `failed`.
     public func write(to folder: URL, progress: (@Sendable () -> Void)? = nil) throws -> Outcome {
         let (items, skipped) = plan()
-        let jobs = items.flatMap { item in formats.map { (item, $0) } }
-        let known = self.known, prefix = namePrefix
-        let results: [Result<(String, Bool, Bool, String), Error>] = jobs.parallelMap { item, format in
-            defer { progress?() }
-            return Result {
-                let name = "\(item.stem).\(format.rawValue)"
-                let url = folder.appendingPathComponent(name)
-                let digest = chartDigest(item.chart, width: item.width, height: item.height, format: format)
-                if let old = known[prefix + name], old.hash == digest, FileManager.default.fileExists(atPath: url.path) {
-                    return (old.note, false, false, digest)
-                }
-                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
-                return (rendered.description, try writeIfChanged(rendered.data, to: url), true, digest)
-            }
-        }
-        var outcome = Outcome(charts: items.count, changed: [], skipped: skipped, failed: [], briefing: [])
-        var descriptions: [String: String] = [:]
-        for ((item, format), result) in zip(jobs, results) {
-            switch result {
-            case .success(let (description, changed, drawn, digest)):
-                descriptions[item.stem] = description
-                let name = "\(item.stem).\(format.rawValue)"
-                if changed { outcome.changed.append(name) }
-                if drawn { outcome.drawn.append(name) }
-                outcome.records[prefix + name] = OutputHash(hash: digest, note: description)
-            case .failure(let error): outcome.failed.append("\(item.stem): \(error)")
-            }
-        }
+        let prefix = namePrefix
+        let charts = drawCharts(items, formats: formats, into: folder, known: known, prefix: prefix, progress: progress)
+        var outcome = Outcome(charts: items.count, changed: charts.changed, skipped: skipped, failed: charts.failed, briefing: [])
+        outcome.drawn = charts.drawn
+        outcome.records = charts.records
+        let descriptions = charts.descriptions
         if drawsBriefing, let latest = year ?? maker.data.years.last {
             var briefingMaker = BriefingMaker(maker: maker, year: latest, language: .zh)
             briefingMaker.checks = checks
@@ -101,7 +79,7 @@ public struct ChartSetWriter {
                                 briefing: outcome.briefing, note: note, navigation: navigation, links: links,
                                 linksHeading: linksHeading)
         if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { outcome.changed.append("index.html") }
-        Self.removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + outcome.briefing))
+        Self.removeStale(in: folder, keeping: Set(items.flatMap { item in formats.map { "\(item.stem).\($0.rawValue)" } } + outcome.briefing))
         return outcome
     }
 

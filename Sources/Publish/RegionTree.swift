@@ -287,32 +287,12 @@ public struct RegionTree: Sendable {
         let composer = ChildComparisonCharts(data: data, maker: maker, children: children, title: node.region == .all ? "" : node.name)
         let items = composer.plan(year: year)
         let prefix = node.folder
-        let known = self.known
-        let jobs = items.flatMap { item in formats.map { (item, $0) } }
-        let results: [Result<(String, Bool, Bool, String), Error>] = jobs.parallelMap { item, format in
-            Result {
-                let name = "\(item.stem).\(format.rawValue)"
-                let url = folder.appendingPathComponent(name)
-                let digest = chartDigest(item.chart, width: item.width, height: item.height, format: format)
-                if let old = known[prefix + name], old.hash == digest, FileManager.default.fileExists(atPath: url.path) {
-                    return (old.note, false, false, digest)
-                }
-                let rendered = try render(item.chart, format: format, width: item.width, height: item.height, scale: 1)
-                return (rendered.description, try writeIfChanged(rendered.data, to: url), true, digest)
-            }
-        }
-        var descriptions: [String: String] = [:]
-        for ((item, format), result) in zip(jobs, results) {
-            let name = "\(item.stem).\(format.rawValue)"
-            switch result {
-            case .success(let (description, changed, drawn, digest)):
-                descriptions[item.stem] = description
-                if changed { outcome.changed.append(prefix + name) }
-                if drawn { outcome.drawn.append(prefix + name) }
-                outcome.records[prefix + name] = OutputHash(hash: digest, note: description)
-            case .failure(let error): outcome.failed.append("\(prefix)\(item.stem): \(error)")
-            }
-        }
+        let charts = drawCharts(items, formats: formats, into: folder, known: known, prefix: prefix)
+        outcome.changed += charts.changed.map { prefix + $0 }
+        outcome.drawn += charts.drawn.map { prefix + $0 }
+        outcome.failed += charts.failed.map { prefix + $0 }
+        outcome.records.merge(charts.records) { _, new in new }
+        let descriptions = charts.descriptions
         outcome.charts += items.count
         var briefing: [String] = []
         if drawsBriefing, let latest = year ?? data.yearsWithData(in: node.region).last {
@@ -335,6 +315,6 @@ public struct RegionTree: Sendable {
                                 sections: [composer.changeTable(year: year)])
         if try writeIfChanged(Data(page.utf8), to: folder.appendingPathComponent("index.html")) { outcome.changed.append(prefix + "index.html") }
         if !outcome.failed.contains(where: { $0.hasPrefix(prefix) }) { outcome.records[pageKey] = OutputHash(hash: digest, note: "\(items.count)") }
-        ChartSetWriter.removeStale(in: folder, keeping: Set(jobs.map { "\($0.0.stem).\($0.1.rawValue)" } + briefing))
+        ChartSetWriter.removeStale(in: folder, keeping: Set(items.flatMap { item in formats.map { "\(item.stem).\($0.rawValue)" } } + briefing))
     }
 }
