@@ -150,6 +150,13 @@ enum SampleOutput {
             try? fm.removeItem(at: staging)
             throw error
         }
+        try SampleOutput.moveIntoPlace(from: staging, to: folder)
+    }
+
+    /// Puts what was written in `staging` (reports/, truth.json, roster.csv) in place of the folder's earlier
+    /// output, then removes `staging`: a failed run leaves the earlier output whole.
+    static func moveIntoPlace(from staging: URL, to folder: URL) throws {
+        let fm = FileManager.default
         for name in ["reports", "truth.json", "roster.csv"] {
             let old = folder.appendingPathComponent(name)
             if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }

@@ -70,12 +70,7 @@ enum CountryOutput {
             try? fm.removeItem(at: staging)
             throw error
         }
-        for name in ["reports", "truth.json", "roster.csv"] {
-            let old = folder.appendingPathComponent(name)
-            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
-            try fm.moveItem(at: staging.appendingPathComponent(name), to: old)
-        }
-        try fm.removeItem(at: staging)
+        try SampleOutput.moveIntoPlace(from: staging, to: folder)
         return written
     }
 
