@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Data/gazetteer/traditional.tsv: traditional → simplified characters, one pair a line,
 restricted to simplified characters that occur in the gazetteer's names or in the words the
-metadata resolver looks for. Source: OpenCC's TSCharacters dictionary as shipped by
+extractor and the metadata resolver look for. Source: OpenCC's TSCharacters dictionary as shipped by
 `pip install opencc-python-reimplemented` (Apache-2.0)."""
 import csv, os, opencc
 here = os.path.dirname(os.path.abspath(__file__))
@@ -16,6 +16,14 @@ for f in ['provinces.csv', 'cities.csv', 'areas.csv', 'streets.csv']:
 needed.update('年度报告关于情况工作总结法治政府建设人民党委员会办事处街道乡镇县区市省州旗盟自治'
               '发布机构文机关来源信息名称标题索引号日期时间成文以来今中共我全一是计划要点思路打算下步'
               '实施纲要规划方案意见第责任落实推进依法行政领导小组')
+# and every character the indicator extractor's words are written with (the catalog, and the words
+# IndicatorExtractor, MetadataResolver and TableExtraction hold), so a report in traditional characters
+# matches them too
+sources = [os.path.join(here, '..', 'Data', 'catalog.json')] + [
+    os.path.join(here, '..', 'Sources', 'Extraction', f)
+    for f in ['IndicatorExtractor.swift', 'MetadataResolver.swift', 'TableExtraction.swift']]
+for path in sources:
+    needed.update(c for c in open(path, encoding='utf-8').read() if '\u4e00' <= c <= '\u9fff')
 dictdir = os.path.join(os.path.dirname(opencc.__file__), 'dictionary')
 pairs = {}
 for line in open(os.path.join(dictdir, 'TSCharacters.txt'), encoding='utf-8'):

@@ -118,6 +118,7 @@ struct NormalizingBuilder {
                 }
             }
             newlineRun = 0
+            if folded == ")" && dropPinyinAnnotation() { return }
             scalars.append(folded)
             offsets.append(offset)
         case 1:
@@ -135,6 +136,33 @@ struct NormalizingBuilder {
             break
         }
     }
+
+    /// Drops a pinyin reading in brackets written after a character, as some mirror sites print
+    /// traditional text (復(fù)議, 設(shè)): it splits the words extraction matches. Called on a closing
+    /// bracket before it is kept; true when `(` and the reading were removed. A reading must carry a
+    /// tone mark, so a list marker (a) or an English word in brackets stays.
+    @inline(__always)
+    mutating func dropPinyinAnnotation() -> Bool {
+        let n = scalars.count
+        var i = n - 1
+        var toned = false
+        while i >= 0 && n - i <= 7 {
+            let v = scalars[i].value
+            if v == 0x28 { break }
+            if v &- 0x61 < 26 || v == 0xFC { i -= 1; continue }
+            guard NormalizingBuilder.tonedVowels.contains(v) else { return false }
+            toned = true
+            i -= 1
+        }
+        guard i >= 1, i < n - 1, toned, scalars[i].value == 0x28,
+              scalars[i - 1].value &- 0x3400 < 0xA000 - 0x3400 else { return false }
+        scalars.removeSubrange(i...)
+        offsets.removeSubrange(i...)
+        return true
+    }
+
+    /// The pinyin vowels with a tone mark (ā á ǎ à …, ǖ ǘ ǚ ǜ).
+    static let tonedVowels: Set<UInt32> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars.map(\.value))
 
     /// A line break; spaces before it are dropped, runs are capped at `maxNewlines`.
     @inline(__always)

@@ -139,6 +139,19 @@ func realPassageKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
     #expect(found.first?.value == 12)
 }
 
+@Test func traditionalTextWithPinyinReadingsYieldsEveryCaseFigure() {
+    // A mirror site's traditional text with pinyin after some characters (復(fù)議); every word of the
+    // catalog is in the traditional table, 訟 and 負 among them.
+    let text = "全年共辦理6件行政復(fù)議、8件行政訴訟，行政機關(guān)負責(zé)人出庭應(yīng)訴率達100%。"
+    let normalized = TextNormalizer.normalize(text)
+    let extractor = IndicatorExtractor(catalog: standardCatalog, simplified: standardGazetteer.simplifiedTable)
+    let found = extractor.findings(in: normalized, sentences: SentenceSplitter.split(normalized),
+                                   original: Array(text.unicodeScalars), traditional: true).filter(\.chosen)
+    let values = Dictionary(found.map { ($0.indicator, $0.value) }, uniquingKeysWith: { a, _ in a })
+    #expect(values == ["review.reconsideration_cases": 6, "review.litigation_cases": 8,
+                       "review.head_appearance_rate": 100])
+}
+
 @Test func aValueWithARivalCandidateIsMarkedForReview() {
     let found = chosenValues("全年受理信访件12件。全年受理信访事项15件。")
     #expect(found["petitions.received"]?.confidence == .review)

@@ -48,3 +48,16 @@ import Testing
     let text = TextNormalizer.normalize("共\u{2002}40\u{200C}\u{200D}\u{202F}起\u{2028}下一行")
     #expect(text.string == "共 40 起\n下一行")
 }
+
+@Test func pinyinReadingsPrintedAfterTraditionalCharactersAreDropped() throws {
+    let original = "全年共辦理6件行政復(fù)議,負責(zé)人出庭應(yīng)訴率達100%"
+    let text = TextNormalizer.normalize(original)
+    #expect(text.string == "全年共辦理6件行政復議,負責人出庭應訴率達100%")
+    let yi = try #require(text.scalars.firstIndex(of: "議"))
+    #expect(Array(original.unicodeScalars)[text.originalOffset(at: yi)] == "議")
+}
+
+@Test func bracketsWithoutAToneMarkAfterCharactersStay() {
+    #expect(TextNormalizer.normalize("方案(a)与(pH)值").string == "方案(a)与(pH)值")
+    #expect(TextNormalizer.normalize("办结率(%)为(shè)").string == "办结率(%)为")
+}
