@@ -298,7 +298,10 @@ public struct IndicatorExtractor: Sendable {
                     guard number.role == .quantity, unitID.map({ rule.units.contains($0) }) ?? unitImplied else { continue }
                 }
                 guard sentenceWords.isDisjoint(with: rule.excludeSentence),
-                      ownClauseWords.isDisjoint(with: rule.exclude) else { continue }
+                      ownClauseWords.isDisjoint(with: rule.exclude)
+                        || !excludes(rule, number: k, numbers: numbers, clauseHits: clauseHits, hits: hits,
+                                     stretch: stretch, in: slice)
+                else { continue }
                 if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
                 let localSubjects = clauseHits.filter { hit in
@@ -369,6 +372,26 @@ public struct IndicatorExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether a word that rules a number out for the rule (培训, 讲座…), found in the number's own clause
+    /// (clauses end at 、 too), does so. It does (对村干部开展法律培训5次), except where the rule's own subject
+    /// stands right before it in the list the number closes, with no number between (开展法治宣传、法治讲座80次:
+    /// the 80 counts both).
+    private func excludes(_ rule: CompiledRule, number k: Int, numbers: [NumberToken], clauseHits: [KeywordIndex.Hit],
+                          hits: [KeywordIndex.Hit], stretch: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        let start = numbers[k].range.lowerBound
+        for hit in clauseHits where rule.exclude.contains(hit.word) {
+            guard hit.range.upperBound <= start else { return true }
+            let coordinateSubject = hits.contains { subject in
+                stretch.contains(subject.range.lowerBound) && subject.range.upperBound <= hit.range.lowerBound
+                    && rule.subjects.contains(subject.word)
+                    && slice[subject.range.upperBound..<hit.range.lowerBound].contains("、")
+                    && !numbers.contains { $0.range.lowerBound >= subject.range.upperBound && $0.range.lowerBound < start }
+            }
+            if !coordinateSubject { return true }
+        }
+        return false
     }
 
     /// Whether number `k` is one item of a 、-list whose neighbouring item counts the same indicator in the

@@ -14,6 +14,11 @@ let faultKindSentences: [GenreSentence] = [
     GenreSentence(text: "全年审查行政合同15份、街道规范性文件22份，共计37份。", expected: ["review.legality_reviews": 37]),
     GenreSentence(text: "法律顾问审查合同超185份、出具专业审查意见书143份。", expected: ["review.legality_reviews": 185],
                   qualifiers: ["review.legality_reviews": .moreThan]),
+    // A word that rules a number out (讲座, 培训) does not when the indicator's own subject is listed beside
+    // it with 、: the number counts both. Alone, or after trainings of cadres, it still does.
+    GenreSentence(text: "2024年开展法治宣传、法治讲座80次，受教育4196人次。", expected: ["publicity.events": 80]),
+    GenreSentence(text: "对村干部开展法律培训、法治讲座5次。", expected: [:]),
+    GenreSentence(text: "组织机关干部学法3次、开展普法宣传活动10场。", expected: ["publicity.events": 10]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
