@@ -22,6 +22,7 @@ public struct IndicatorExtractor: Sendable {
     private let participationWords: IDSet
     private let fromToWords: IDSet
     private let oneKindWords: IDSet
+    private let periodWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
     /// The rules a percentage can be (the rates), the rules a count with each measure word can be (by
@@ -77,6 +78,7 @@ public struct IndicatorExtractor: Sendable {
         participationWords = ids(catalog.participationWords ?? [])
         fromToWords = ids(catalog.fromToWords ?? [])
         oneKindWords = ids(catalog.oneKindWords ?? [])
+        periodWords = ids(catalog.periodWords ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
@@ -223,6 +225,8 @@ public struct IndicatorExtractor: Sendable {
             let afterSubsetMarker = hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= start
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
+            // 今年6月份集中排查期间，共排查出纠纷5件: a stretch of the year named before the number.
+            let inPeriod = hits.contains { periodWords.contains($0.word) && $0.range.upperBound <= start }
             // What leaders did, named before the number, rules it out for every indicator but those about
             // leaders (负责人出庭应诉率): 主要负责人带头接访群众81人次，牵头化解矛盾纠纷8宗. A total word after
             // them turns a run-on sentence to the township's work (…领导干部法治理论知识考试…，累计培养法律明白人58名).
@@ -344,6 +348,10 @@ public struct IndicatorExtractor: Sendable {
                 }
                 if rule.indicator.kind == .count && (!ownClauseWords.isDisjoint(with: oneKindWords) || namedOnlyInQuotes) {
                     candidate.flagForReview("只是一类活动或主题 (one kind of activity)")
+                }
+                if rule.indicator.kind == .count && inPeriod {
+                    candidate.score -= 3
+                    candidate.flagForReview("只是一个时段 (one stretch of the year)")
                 }
                 if change == nil {
                     change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
@@ -508,7 +516,7 @@ public struct IndicatorExtractor: Sendable {
     }
 
     /// Marks a candidate for review where the sentence gives a reason to doubt it: 其中 earlier in the
-    /// sentence (its parts may reach this number across a comma), a count beyond what a township reports
+    /// sentence before a count (its parts may reach this number across a comma), a count beyond what a township reports
     /// (the catalog's `typicalMax`), a rate over 100. Measured on the labelled real passages, these are
     /// the doubts that catch wrong values; a subject carried over from an earlier clause did not.
     private func flagDoubts(_ candidate: inout Finding, rule: CompiledRule, number: NumberToken,
@@ -516,7 +524,9 @@ public struct IndicatorExtractor: Sendable {
         // A part by nature right after its 其中 (其中调解成功119件) is what the sentence says it is.
         let ownMarker = rule.indicator.partOfWhole && hits.contains(where: { subsetMarkers.contains($0.word)
             && $0.range.upperBound <= number.range.lowerBound && !Self.hasComma(slice, from: $0.range.upperBound, to: number.range.lowerBound) })
-        if !ownMarker, hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
+        // A rate is a ratio, not a part: 其中持证人员30人，持证率达93.75% states the whole's rate.
+        if !ownMarker, rule.indicator.kind == .count,
+           hits.contains(where: { subsetMarkers.contains($0.word) && $0.range.upperBound <= number.range.lowerBound }) {
             candidate.flagForReview("前有分项词“其中” (a subset word nearby)")
         }
         switch rule.indicator.kind {

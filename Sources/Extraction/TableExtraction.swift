@@ -22,6 +22,10 @@ extension IndicatorExtractor {
         let body = rows[headerCount...]
         let labelCount = (0..<width).prefix { c in !body.contains { figures($0[c]) } }.count
         guard labelCount < width else { return [] }
+        // A remarks column (备注: 乡级1个、村级8个) explains a row; its figures are not the row's value.
+        let remarkColumns = Set((0..<width).filter { c in
+            rows.prefix(headerCount).contains { Self.isRemarkHeader($0[c], of: s) }
+        })
 
         // The year each column's header names, and the one column year this report is about.
         let columnYears: [Int?] = (0..<width).map { c in
@@ -32,12 +36,17 @@ extension IndicatorExtractor {
         let headerUnit = (0..<width).map { c in rows.prefix(headerCount).lazy.compactMap { Self.unit(in: $0[c], of: s) }.first }
 
         var found: [Finding] = []
+        var wholeLabel: [Range<Int>] = []
         for (r, row) in zip(rows.indices, rows) where r >= headerCount {
-            for c in labelCount..<width where figures(row[c]) {
+            // A row labelled 其中 (其中：调解成功（件）) is a part of the row above it, whose label names
+            // what both count: it is read after that label.
+            let isPart = Self.opensWithSubsetMarker(row[0], of: s)
+            if !isPart { wholeLabel = (0..<labelCount).map { row[$0] } }
+            for c in labelCount..<width where figures(row[c]) && !remarkColumns.contains(c) {
                 // With columns by year, only the report year's: not other years, nor a change column (增减).
                 if !yearsGiven.isEmpty && columnYears[c] != wantedYear { continue }
                 let rowUnit = (0..<labelCount).lazy.compactMap { Self.unit(in: row[$0], of: s) }.first
-                var pieces: [Range<Int>] = (0..<labelCount).map { row[$0] }
+                var pieces: [Range<Int>] = (isPart ? wholeLabel : []) + (0..<labelCount).map { row[$0] }
                 pieces += rows.prefix(headerCount).map { $0[c] }.filter { Self.year(in: $0, of: s) == nil }
                 let unit = headerUnit[c] ?? rowUnit
                 let (sentenceText, cellRange) = Self.sentence(pieces: pieces, cell: row[c], unit: unit, text: text)
@@ -49,6 +58,8 @@ extension IndicatorExtractor {
                 cellFindings.removeAll { f in !cellRange.contains(Self.position(of: f, in: sentenceText)) }
                 let evidence = Self.quote(Array(rows.prefix(headerCount)) + [row], text: text, original: original)
                 for var f in cellFindings {
+                    // A report's table of figures states its year's totals, as 全年 does in prose.
+                    f.score += 2
                     f.evidence = evidence
                     f.offset = text.originalOffset(at: table.rowLines[r].lowerBound)
                     found.append(f)
@@ -56,6 +67,18 @@ extension IndicatorExtractor {
             }
         }
         return found
+    }
+
+    /// Whether a header cell heads remarks (备注, 说明): notes on a row, not its value.
+    static func isRemarkHeader(_ cell: Range<Int>, of s: [Unicode.Scalar]) -> Bool {
+        let word = String(String.UnicodeScalarView(s[cell].filter { $0 != " " }))
+        return ["备注", "说明", "备注说明", "情况说明"].contains(word)
+    }
+
+    /// Whether a label cell opens with 其中 (其中：调解成功, 其中调解成功).
+    static func opensWithSubsetMarker(_ cell: Range<Int>, of s: [Unicode.Scalar]) -> Bool {
+        let lead = s[cell].drop { $0 == " " }
+        return lead.starts(with: "其中".unicodeScalars)
     }
 
     /// The year a header cell names: `2024年`, `2024`, `2024年度`.

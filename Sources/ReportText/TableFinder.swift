@@ -74,7 +74,8 @@ public enum TableFinder {
         if !startsWithBar { edges.insert(a - 1, at: 0) }
         var b = line.upperBound
         while b > line.lowerBound && s[b - 1] == " " { b -= 1 }
-        if b > line.lowerBound && s[b - 1] != "|" { edges.append(b) }
+        // `a | b |` without a leading bar: the last bar opens an empty cell (备注 left blank), not a frame.
+        if b > line.lowerBound && (s[b - 1] != "|" || !startsWithBar) { edges.append(b) }
         var cells: [Range<Int>] = []
         for k in 0..<(edges.count - 1) {
             var lo = edges[k] + 1, hi = edges[k + 1]

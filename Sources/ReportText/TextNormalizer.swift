@@ -9,6 +9,7 @@ public enum TextNormalizer {
             return result
         }
         var builder = NormalizingBuilder(capacity: original.utf8.count / 2 + 16, maxNewlines: 2)
+        builder.cellTabs = TabTables.cellTabs(in: Array(original.unicodeScalars))
         var offset = 0
         for scalar in original.unicodeScalars {
             builder.append(scalar, at: offset)
@@ -21,8 +22,13 @@ public enum TextNormalizer {
     static func normalizeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         // One scalar per byte that does not continue a multi-byte sequence.
         var capacity = 0
-        for b in bytes where b & 0xC0 != 0x80 { capacity &+= 1 }
+        var hasTab = false
+        for b in bytes where b & 0xC0 != 0x80 {
+            capacity &+= 1
+            if b == 0x09 { hasTab = true }
+        }
         var builder = NormalizingBuilder(capacity: capacity, maxNewlines: 2)
+        if hasTab { builder.cellTabs = TabTables.cellTabs(in: bytes) }
         var offset = 0
         var i = 0
         let end = bytes.count
@@ -69,6 +75,8 @@ struct NormalizingBuilder {
     private var pendingSpaceOffset = 0
     private var newlineRun = 0
     private var lastWasCR = false
+    /// Offsets of tabs that separate the cells of a tab-separated table (`TabTables`): each becomes a bar.
+    var cellTabs: Set<Int> = []
 
     init(capacity: Int, maxNewlines: Int) {
         self.maxNewlines = maxNewlines
@@ -105,7 +113,8 @@ struct NormalizingBuilder {
 
     @inline(__always)
     mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
-        let (kind, folded) = NormalizingBuilder.classify(scalar)
+        var (kind, folded) = NormalizingBuilder.classify(scalar)
+        if kind == 1 && scalar == "\t" && cellTabs.contains(offset) { (kind, folded) = (0, "|") }
         let wasCR = lastWasCR
         lastWasCR = false
         switch kind {

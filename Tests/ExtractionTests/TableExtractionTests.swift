@@ -53,6 +53,43 @@ private let title = "良垌镇2024年法治政府建设年度报告\n2024年，�
     #expect(found.mapValues(\.value) == ["petitions.received": 31, "review.reconsideration_cases": 2])
 }
 
+@Test func aTableTypedWithTabsIsReadAsATable() throws {
+    // A table copied out of Word into a text file: cells between tabs, a unit column, a column per year,
+    // and a 其中 row that is a part of the row above it.
+    let text = title + "指标\t单位\t2023年\t2024年\n受理矛盾纠纷\t件\t214\t198\n其中：调解成功\t件\t209\t195\n"
+        + "受理信访事项\t件\t58\t47\n"
+    let found = tableValues(try read("t.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 198, "mediation.resolved": 195, "petitions.received": 47])
+    #expect(found["petitions.received"]?.evidence == "指标 | 单位 | 2023年 | 2024年 / 受理信访事项 | 件 | 58 | 47")
+}
+
+@Test func aTabInsideOneLineOfProseLeavesItProse() {
+    let text = TextNormalizer.normalize("一、\t总体情况\n全年受理信访事项12件。")
+    #expect(text.string == "一、 总体情况\n全年受理信访事项12件。")
+}
+
+@Test func aRemarksColumnAndAnEmptyLastCellDoNotShiftTheRow() throws {
+    let text = title + """
+    项目 | 数量 | 备注
+    人民调解委员会（个） | 9 | 乡级1个、村级8个
+    矛盾纠纷化解（件） | 58 |
+    人民调解员（名） | 41 | 含专职调解员2名
+    """
+    let found = tableValues(try read("r.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.committees": 9, "mediation.disputes": 58, "mediation.mediators": 41])
+}
+
+@Test func aTableTotalOutweighsOneStretchOfTheYearInProse() throws {
+    let text = title + """
+    今年6月份集中排查期间，共排查出土地流转纠纷5件，已全部妥善化解。
+    | 项目 | 2023年 | 2024年 |
+    | 矛盾纠纷排查调处（件） | 63 | 71 |
+    | 受理信访件（件） | 12 | 9 |
+    """
+    let found = tableValues(try read("p.txt", Data(text.utf8)))
+    #expect(found["mediation.disputes"]?.value == 71)
+}
+
 @Test func mergedCellsOfAnHTMLTableLabelEveryRowAndColumnTheyCover() throws {
     let html = """
     <html><head><title>良垌镇2024年法治政府建设年度报告</title></head><body>
