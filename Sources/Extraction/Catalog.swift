@@ -37,6 +37,10 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// clause (`审查` with `合同` or `文件`: 累计审查以镇政府名义印发的文件1800余件 is a legality review,
     /// 审查调查 is not). Each entry is `[word, object, object…]`.
     public var pairedSubjects: [[String]]
+    /// For a part of a whole (调解成功数), verbs that give the part when they follow a count of the whole in
+    /// one sentence with no subject of their own (排查矛盾纠纷213件，化解209件: 209 resolved). The whole is the
+    /// count this indicator's rate divides by (its `ratio`'s denominator). Optional.
+    public var outcomeActions: [String]
     /// For a count, the largest figure a township plausibly reports in a year; a larger one is found
     /// but marked for review (a misread number, a county's figure). Optional.
     public var typicalMax: Double?
@@ -48,7 +52,7 @@ public struct Indicator: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders, partOfWhole
-        case pairedSubjects, typicalMax
+        case pairedSubjects, typicalMax, outcomeActions
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,6 +73,7 @@ public struct Indicator: Codable, Sendable, Equatable {
         partOfWhole = try c.decodeIfPresent(Bool.self, forKey: .partOfWhole) ?? false
         pairedSubjects = try c.decodeIfPresent([[String]].self, forKey: .pairedSubjects) ?? []
         typicalMax = try c.decodeIfPresent(Double.self, forKey: .typicalMax)
+        outcomeActions = try c.decodeIfPresent([String].self, forKey: .outcomeActions) ?? []
     }
 }
 

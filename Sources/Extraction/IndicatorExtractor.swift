@@ -45,9 +45,15 @@ public struct IndicatorExtractor: Sendable {
         let excludeSentence: IDSet
         /// The catalog's `pairedSubjects`: a head word and the objects that make it a subject in a clause.
         let pairedSubjects: [(head: Int, objects: IDSet)]
+        /// The catalog's `outcomeActions`, and the indicator id of the whole they follow (nil for none).
+        let outcomeActions: IDSet
+        let whole: String?
 
         init(indicator: Indicator, subjects: IDSet, actions: IDSet, units: IDSet,
-             exclude: IDSet, excludeSentence: IDSet, pairedSubjects: [(head: Int, objects: IDSet)]) {
+             exclude: IDSet, excludeSentence: IDSet, pairedSubjects: [(head: Int, objects: IDSet)],
+             outcomeActions: IDSet, whole: String?) {
+            self.outcomeActions = outcomeActions
+            self.whole = whole
             self.indicator = indicator
             self.subjects = subjects
             self.actions = actions
@@ -91,7 +97,9 @@ public struct IndicatorExtractor: Sendable {
                 pairedSubjects: indicator.pairedSubjects.compactMap { pair in
                     guard let head = pair.first, pair.count > 1 else { return nil }
                     return (head: index.add(head), objects: ids(Array(pair.dropFirst())))
-                }))
+                },
+                outcomeActions: ids(indicator.outcomeActions),
+                whole: catalog.indicators.lazy.compactMap(\.ratio).first { $0.numerator == indicator.id }?.denominator))
         }
         self.rules = rules
         self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
@@ -133,6 +141,8 @@ public struct IndicatorExtractor: Sendable {
         var tablesRead = Set<Int>()
         // The level of the plan section's heading while inside one: its figures are targets.
         var planLevel: Int?
+        // The sentence before, where it ended with ；.
+        var afterSemicolon: Sentence?
         for sentence in sentences {
             if let level = sectionLevel(sentence, in: text) {
                 if isPlanHeading(sentence, in: text, simplified: simplified) {
@@ -149,7 +159,19 @@ public struct IndicatorExtractor: Sendable {
                 }
                 continue
             }
-            candidates += findings(in: sentence, text: text, original: original, simplified: simplified)
+            var found = findings(in: sentence, text: text, original: original, simplified: simplified)
+            // 全年受理矛盾纠纷142宗；调处成功140宗，成功率98.59%: a stretch after ； that counts nothing by
+            // itself is read on from the one before it, which names what its figures count.
+            if found.isEmpty, let previous = afterSemicolon, previous.range.upperBound <= sentence.range.lowerBound {
+                let joined = Sentence(range: previous.range.lowerBound..<sentence.range.upperBound,
+                                      clauses: previous.clauses + sentence.clauses)
+                let start = text.originalOffset(at: sentence.range.lowerBound)
+                found = findings(in: joined, text: text, original: original, simplified: simplified)
+                    .filter { $0.numberOffset >= start }
+            }
+            candidates += found
+            afterSemicolon = sentence.range.upperBound > sentence.range.lowerBound
+                && ["；", ";"].contains(text.scalars[sentence.range.upperBound - 1]) ? sentence : nil
         }
         return choose(candidates)
     }
@@ -226,7 +248,12 @@ public struct IndicatorExtractor: Sendable {
                                       && !Self.hasComma(slice, from: $0.range.upperBound, to: start) })
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             // 今年6月份集中排查期间，共排查出纠纷5件: a stretch of the year named before the number.
-            let inPeriod = hits.contains { periodWords.contains($0.word) && $0.range.upperBound <= start }
+            // 围绕宪法宣传周…等节点，全年开展…52场次: a whole-year word after it says the count is the year's.
+            let inPeriod = hits.contains { period in
+                periodWords.contains(period.word) && period.range.upperBound <= start
+                    && !hits.contains { totalWords.contains($0.word) && keywords.words[$0.word].hasPrefix("全")
+                                        && $0.range.lowerBound >= period.range.upperBound && $0.range.upperBound <= start }
+            }
             // What leaders did, named before the number, rules it out for every indicator but those about
             // leaders (负责人出庭应诉率): 主要负责人带头接访群众81人次，牵头化解矛盾纠纷8宗. A total word after
             // them turns a run-on sentence to the township's work (…领导干部法治理论知识考试…，累计培养法律明白人58名).
@@ -247,7 +274,23 @@ public struct IndicatorExtractor: Sendable {
                 clauseHits += hits.filter { next.contains($0.range.lowerBound) && $0.range.upperBound <= next.upperBound }
             }
             let clauseWords = words(of: clauseHits)
-            if clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
+            // 发放各类宣传册、折页近八千份, 审查各类合同、协议共33份: items listed with 、 before the number's
+            // clause, with no number of their own, share it and the verb of the first item.
+            var listStart = clause.lowerBound
+            while let previous = sentence.clauses.last(where: { $0.upperBound <= listStart }),
+                  slice[previous.upperBound..<listStart].allSatisfy({ $0 == "、" || $0 == " " }),
+                  slice[previous.upperBound..<listStart].contains("、"),
+                  !numbers.contains(where: { previous.contains($0.range.lowerBound) }) {
+                listStart = previous.lowerBound
+            }
+            let listHits = hits.filter { $0.range.lowerBound >= listStart && $0.range.upperBound <= clause.lowerBound }
+            let listedWords = listHits.isEmpty ? clauseWords : words(of: listHits + clauseHits)
+            // 排查矛盾纠纷213件，化解209件: a verb of outcome with no subject of its own, right after a count of
+            // the whole, gives the part (checked per rule below, against the candidates found so far).
+            let bareOutcome = k > 0 && !clauseHits.contains { !subjectOwners[$0.word].isEmpty }
+            // (由18人增加到25人: the 增加 of a from–to statement is no change from last year.)
+            if fromTo.previousValue[k] == nil,
+               clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
             // 每月至少开展3场次: a frequency, not the year's count.
             if Self.isFrequency(before: start, in: clause, slice: slice) { continue }
             // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
@@ -266,6 +309,10 @@ public struct IndicatorExtractor: Sendable {
             // The number counts a thing of its own when a word follows its measure word, or when its
             // clause names something in quotes before it (开展“典亮校园”活动5次).
             let nounFollowsUnit = Self.nounFollows(number, unit: unit, in: slice, clauseEnd: clause.upperBound)
+            // 解决项目推进、重大纠纷等4个实际难题: after 等, a number whose measure word a noun follows counts
+            // that noun, of which the listed things are examples.
+            if nounFollowsUnit && Self.follows等(number, in: slice)
+                && !hits.contains(where: { $0.range.lowerBound > start && clause.contains($0.range.lowerBound) && !subjectOwners[$0.word].isEmpty }) { continue }
             let countsItsOwnNoun = nounFollowsUnit || quoted.contains { clause.contains($0.lowerBound) && $0.upperBound <= start }
             // `持证上岗率、培训覆盖率双100%`: one figure shared by the rates listed before it.
             let sharesPredicate = number.role == .percent && Self.isShared(number, in: slice)
@@ -293,7 +340,18 @@ public struct IndicatorExtractor: Sendable {
             var change: StatedChange?
 
             for (n, rule) in rules.enumerated() {
-                if aboutLeaders && !rule.indicator.aboutLeaders { continue }
+                // A rate whose clause names its own subject (信访事项按期办结率98.3%) is the township's, even after
+                // what leaders did.
+                if aboutLeaders && !rule.indicator.aboutLeaders
+                    && !(rule.indicator.kind == .rate && clauseHits.contains { rule.subjects.contains($0.word) }) { continue }
+                // The part after its whole: taken by the part's rule, and by no rule of the whole.
+                let outcomeOfWhole = bareOutcome && !rule.outcomeActions.isEmpty && !clauseWords.isDisjoint(with: rule.outcomeActions)
+                    && number.role == .quantity
+                    && found.contains { $0.indicator == rule.whole && $0.value >= number.value
+                                        && $0.numberOffset == text.originalOffset(at: numbers[k - 1].range.lowerBound) }
+                if bareOutcome && number.role == .quantity,
+                   found.contains(where: { $0.indicator == rule.indicator.id && $0.numberOffset == text.originalOffset(at: numbers[k - 1].range.lowerBound) }),
+                   rules.contains(where: { $0.whole == rule.indicator.id && !clauseWords.isDisjoint(with: $0.outcomeActions) }) { continue }
                 if let actor, !rule.subjects.contains(actor) { continue }
                 if let owners = followingSubjectOwners, !owners.contains(n) { continue }
                 switch rule.indicator.kind {
@@ -306,17 +364,21 @@ public struct IndicatorExtractor: Sendable {
                         || !excludes(rule, number: k, numbers: numbers, clauseHits: clauseHits, hits: hits,
                                      stretch: stretch, in: slice)
                 else { continue }
-                if !rule.actions.isEmpty && clauseWords.isDisjoint(with: rule.actions)
+                if !rule.actions.isEmpty && listedWords.isDisjoint(with: rule.actions) && !outcomeOfWhole
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
                 let localSubjects = clauseHits.filter { hit in
                     rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { pair in
                         pair.head == hit.word && !clauseWords.isDisjoint(with: pair.objects)
                     }
+                } + listHits.filter { hit in
+                    rule.pairedSubjects.contains { pair in pair.head == hit.word && !listedWords.isDisjoint(with: pair.objects) }
                 }
                 // “法治护老”宣传活动3次: one named campaign, not the year's total. “八五”普法 names the
                 // national five-year plan of legal publicity, which is all of the year's work.
-                if localSubjects.contains(where: { $0.range.lowerBound > slice.startIndex && slice[$0.range.lowerBound - 1] == "”"
-                                                   && !Self.namesFiveYearPlan(closingAt: $0.range.lowerBound - 1, in: slice) }) { continue }
+                // A quote of one or two characters (“双语”法治宣讲活动) is a modifier, not a campaign's name.
+                if localSubjects.contains(where: { subject in
+                    Self.followsCampaignName(subject.range.lowerBound, quoted: quoted, in: slice)
+                }) { continue }
                 let localSubject = !localSubjects.isEmpty
                 // 其中持证执法人员42名, 其中调解成功119件 count the indicator itself when it is a part of a whole
                 // by nature and its clause names it.
@@ -328,12 +390,14 @@ public struct IndicatorExtractor: Sendable {
                 // 审查行政合同15份、规范性文件22份，共计37份: a total right after a list of parts counts what they count.
                 let totalsListedParts = !localSubject && clauseTotal && k > 0 && rule.indicator.kind == .count
                     && !clauseNamesASubject && isListedPart(k - 1, of: rule, numbers: numbers, in: slice, hits: hits)
-                guard localSubject || inheritedSubject || totalsListedParts else { continue }
+                guard localSubject || inheritedSubject || totalsListedParts || outcomeOfWhole else { continue }
 
                 // Ten times what any township reports (用户总数达10529人 after a 法律顾问 platform) is another thing.
                 if rule.indicator.kind == .count, let limit = rule.indicator.typicalMax, number.value > 10 * limit { continue }
                 var score = 10
                 if localSubject { score += 4 }
+                // A bare verb of outcome yields to a part the sentence names by its own words (成功化解156起).
+                if outcomeOfWhole && !localSubject { score -= 1 }
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
                 if localSubjects.contains(where: { rule.subjects.contains($0.word) }) { score += 1 }
                 if isTotal { score += 2 }
@@ -391,6 +455,11 @@ public struct IndicatorExtractor: Sendable {
         let start = numbers[k].range.lowerBound
         for hit in clauseHits where rule.exclude.contains(hit.word) {
             guard hit.range.upperBound <= start else { return true }
+            // 送法进村、进校园、进企业等普法活动40余场次: what 等 closes are the subject's examples.
+            if let deng = slice[hit.range.upperBound..<start].firstIndex(of: "等"),
+               clauseHits.contains(where: { $0.range.lowerBound > deng && $0.range.upperBound <= start && rule.subjects.contains($0.word) }) {
+                continue
+            }
             let coordinateSubject = hits.contains { subject in
                 stretch.contains(subject.range.lowerBound) && subject.range.upperBound <= hit.range.lowerBound
                     && rule.subjects.contains(subject.word)
@@ -400,6 +469,22 @@ public struct IndicatorExtractor: Sendable {
             if !coordinateSubject { return true }
         }
         return false
+    }
+
+    /// Whether 等 stands right before a number (等4个, 等共12场).
+    private static func follows等(_ number: NumberToken, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = min(number.range.lowerBound, number.qualifierRange?.lowerBound ?? .max) - 1
+        while i >= slice.startIndex, ["共", "计", " "].contains(slice[i]) { i -= 1 }
+        return i >= slice.startIndex && slice[i] == "等"
+    }
+
+    /// Whether a word at `position` follows a quoted campaign's name (“法治护老”宣传活动): not “八五”普法, the
+    /// national plan, nor a quote of one or two characters, a modifier (“双语”法治宣讲活动).
+    private static func followsCampaignName(_ position: Int, quoted: [Range<Int>], in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard position > slice.startIndex, slice[position - 1] == "”",
+              !namesFiveYearPlan(closingAt: position - 1, in: slice) else { return false }
+        let isModifier = quoted.contains { span in span.upperBound == position && span.count <= 4 }
+        return !isModifier
     }
 
     /// Whether number `k` is one item of a 、-list whose neighbouring item counts the same indicator in the
@@ -436,6 +521,10 @@ public struct IndicatorExtractor: Sendable {
     private func exampleOpening(in sentence: Sentence, slice: ArraySlice<Unicode.Scalar>,
                                 hits: [KeywordIndex.Hit]) -> Int? {
         if let hit = hits.first(where: { exampleWords.contains($0.word) }) { return hit.range.lowerBound }
+        // 在石岗村开展的…活动中，现场解答咨询50余人次: what was done in one named village.
+        if let clause = sentence.clauses.first(where: { c in
+            c.lowerBound < c.upperBound && slice[c.lowerBound] == "在" && opensWithNamedVillage(c, in: slice, hits: hits)
+        }) { return clause.lowerBound }
         var i = sentence.range.lowerBound
         while i < sentence.range.upperBound, slice[i] == " " { i += 1 }
         guard i < sentence.range.upperBound, slice[i] == "如",
@@ -453,24 +542,32 @@ public struct IndicatorExtractor: Sendable {
     private static let notAfterVillage: Set<Unicode.Scalar> = Set("(（居级民干务规两".unicodeScalars)
 
     /// Whether the clause opens with a village's name: two to four characters and 村 or 社区
-    /// (红星村通过…, 桥头社区…). Not where an indicator's subject follows 村 (选拔村法律明白人37名:
-    /// the villages' literates, counted for the township).
+    /// (红星村通过…, 桥头社区…, after 其中 or 在). Not where an indicator's subject follows 村 and is what
+    /// the clause counts (遴选村法律明白人37名: the villages' literates, counted for the township).
     private func opensWithNamedVillage(_ clause: Range<Int>, in slice: ArraySlice<Unicode.Scalar>,
                                        hits: [KeywordIndex.Hit]) -> Bool {
-        func subjectStarts(at position: Int) -> Bool {
-            hits.contains { $0.range.lowerBound == position && !subjectOwners[$0.word].isEmpty }
+        // A subject right after 村 names the villages' people the township counts (遴选村法律明白人37名),
+        // unless the clause goes on to count something else (东山坡村调委会调解纠纷9件: the village's work).
+        func countedSubjectStarts(at position: Int) -> Bool {
+            guard let subject = hits.first(where: { $0.range.lowerBound == position && !subjectOwners[$0.word].isEmpty })
+            else { return false }
+            return !hits.contains { $0.range.lowerBound >= subject.range.upperBound && $0.range.upperBound <= clause.upperBound
+                                    && !subjectOwners[$0.word].isEmpty
+                                    && subjectOwners[$0.word].isDisjoint(with: subjectOwners[subject.word]) }
         }
         var i = clause.lowerBound
         while i < clause.upperBound, slice[i] == " " { i += 1 }
+        // 其中河图村…, 在石岗村开展的…活动中: the village after 其中 or 在 is as named.
+        if slice[i...].starts(with: "其中".unicodeScalars) { i += 2 } else if i < clause.upperBound && slice[i] == "在" { i += 1 }
         let nameStart = i
         guard i < clause.upperBound, !Self.notVillageNameStart.contains(slice[i]) else { return false }
         while i < clause.upperBound, i - nameStart < 5 {
             let u = slice[i]
             guard u.value >= 0x4E00 && u.value <= 0x9FFF, !Self.notVillageName.contains(u) else { return false }
             if i - nameStart >= 2 && u == "村" {
-                return i + 1 >= clause.upperBound || (!Self.notAfterVillage.contains(slice[i + 1]) && !subjectStarts(at: i + 1))
+                return i + 1 >= clause.upperBound || (!Self.notAfterVillage.contains(slice[i + 1]) && !countedSubjectStarts(at: i + 1))
             }
-            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return !subjectStarts(at: i + 2) }
+            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return !countedSubjectStarts(at: i + 2) }
             i += 1
         }
         return false

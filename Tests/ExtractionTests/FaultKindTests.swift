@@ -19,6 +19,43 @@ let faultKindSentences: [GenreSentence] = [
     GenreSentence(text: "2024年开展法治宣传、法治讲座80次，受教育4196人次。", expected: ["publicity.events": 80]),
     GenreSentence(text: "对村干部开展法律培训、法治讲座5次。", expected: [:]),
     GenreSentence(text: "组织机关干部学法3次、开展普法宣传活动10场。", expected: ["publicity.events": 10]),
+    // Items listed with 、 and no number of their own share the number after them and the verb of the first.
+    GenreSentence(text: "完善合同管理，全年审查各类合同、协议共33份。", expected: ["review.legality_reviews": 33]),
+    GenreSentence(text: "全年累计开展送法下乡、以案释法等普法活动三十余场，发放各类宣传册、折页近八千份。",
+                  expected: ["publicity.events": 30, "publicity.materials": 8000],
+                  qualifiers: ["publicity.materials": .nearly]),
+    GenreSentence(text: "全年共审查土地流转、工程建设、资产租赁等合同18份，提出修改意见26条。", expected: ["review.legality_reviews": 18]),
+    // After 等, a number a noun follows counts that noun: the listed things are its examples.
+    GenreSentence(text: "运用法治思维解决项目推进、重大纠纷等4个实际难题。", expected: [:]),
+    // Words that rule a number out, closed by 等 before the subject, are the subject's examples.
+    GenreSentence(text: "全年开展送法进村、进校园、进企业等普法活动40余场次。", expected: ["publicity.events": 40],
+                  qualifiers: ["publicity.events": .moreThan]),
+    // A verb of outcome with no subject of its own, right after a count of the whole: the part.
+    GenreSentence(text: "2024年，全镇共排查矛盾纠纷185起，化解181起，化解率97.8%。",
+                  expected: ["mediation.disputes": 185, "mediation.resolved": 181, "mediation.resolution_rate": 97.8]),
+    // …but a part named by its own words wins over a bare verb of outcome.
+    GenreSentence(text: "全镇各级各类调解组织共排查矛盾纠纷186起，接案调处167起，成功化解156起。",
+                  expected: ["mediation.disputes": 186, "mediation.resolved": 156]),
+    // A from–to statement with 增加到: its 增加 is no change from last year.
+    GenreSentence(text: "全镇持证执法人员由18人增加到25人，新申领执法证7个。",
+                  expected: ["enforcement.certified_staff": 25, "enforcement.certificates_issued": 7]),
+    // A rate whose clause names its own subject is the township's, even after what leaders did.
+    GenreSentence(text: "街道主要负责人带头包案化解信访积案6件，信访事项按期办结率98.3%。", expected: ["petitions.closure_rate": 98.3]),
+    // 信访 in another clause of the sentence does not rule out the disputes' rate.
+    GenreSentence(text: "2022年全乡矛盾纠纷调解成功率为98.6%，信访件数同比下降25%。", expected: ["mediation.resolution_rate": 98.6]),
+    // A named village's committee, after 其中 or not, is the village's; so is what was done in a named village.
+    GenreSentence(text: "东山坡村调委会全年调解纠纷9件，其“说和室”做法在全县推广。", expected: [:]),
+    GenreSentence(text: "其中河图村调委会调处纠纷15起，全部调解成功。", expected: [:]),
+    GenreSentence(text: "在石岗村开展的“法律服务进村居”活动中，现场解答咨询50余人次。", expected: [:]),
+    GenreSentence(text: "遴选村法律明白人37名。", expected: ["legal.literates": 37]),
+    // A quote of one or two characters is a modifier, not a campaign; the genre's “法律七进” is all its publicity.
+    GenreSentence(text: "用哈萨克语、汉语开展“双语”法治宣讲活动48场次。", expected: ["publicity.events": 48]),
+    GenreSentence(text: "深入开展“法律七进”活动四十余场。", expected: ["publicity.events": 40], qualifiers: ["publicity.events": .moreThan]),
+    // Those taught at an event are no consultations.
+    GenreSentence(text: "解答群众咨询，受教育群众达四千余人次。", expected: [:]),
+    // A stretch of the year (期间, 宣传月) before a count: that stretch's; 全年 after it says the year's.
+    GenreSentence(text: "围绕宪法宣传周、民法典宣传月等节点，全年开展“法律进乡村、进企业”等法治宣传活动52场次。",
+                  expected: ["publicity.events": 52]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
@@ -155,6 +192,17 @@ func realPassageKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
     let values = Dictionary(found.map { ($0.indicator, $0.value) }, uniquingKeysWith: { a, _ in a })
     #expect(values == ["review.reconsideration_cases": 6, "review.litigation_cases": 8,
                        "review.head_appearance_rate": 100])
+}
+
+@Test func aCountInOneStretchOfTheYearIsMarkedForReview() {
+    let found = chosenValues("今年6月份集中排查期间，共排查出土地流转纠纷5件。")
+    #expect(found["mediation.disputes"]?.confidence == .review)
+    #expect(found["mediation.disputes"]?.reviewReason?.contains("时段") == true)
+}
+
+@Test func figuresAfterASemicolonReadOnFromTheStretchBefore() {
+    let found = chosenValues("全年全镇共受理矛盾纠纷142宗，其中镇调委会受理38宗、村级调委会受理104宗；调处成功140宗，成功率98.59%。")
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 142, "mediation.resolved": 140, "mediation.resolution_rate": 98.59])
 }
 
 @Test func aValueWithARivalCandidateIsMarkedForReview() {
