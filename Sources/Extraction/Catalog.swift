@@ -112,6 +112,9 @@ public struct Catalog: Codable, Sendable {
     /// Words naming one kind of activity or topic (主题, 专项, 禁毒, 宪法): a count of that kind may be only a
     /// part of the year's total, so a count with one in its clause is marked for review. Optional.
     public var oneKindWords: [String]?
+    /// Verbs of what leaders do in person (带头, 亲自, 包案, 领办): after a total word, they keep a number the
+    /// leaders' own (主要领导共包联化解…七件). Optional.
+    public var leaderActionWords: [String]?
     /// Words naming a stretch of the year shorter than it (期间, 宣传月: 今年6月份集中排查期间，共排查出纠纷5件):
     /// a count after one in its sentence may be that stretch's only, so it is marked for review and loses to
     /// a total stated elsewhere. Optional.

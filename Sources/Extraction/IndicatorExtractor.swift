@@ -23,6 +23,7 @@ public struct IndicatorExtractor: Sendable {
     private let fromToWords: IDSet
     private let oneKindWords: IDSet
     private let periodWords: IDSet
+    private let leaderActionWords: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     private let subjectOwners: [IDSet]
     /// The rules a percentage can be (the rates), the rules a count with each measure word can be (by
@@ -85,6 +86,7 @@ public struct IndicatorExtractor: Sendable {
         fromToWords = ids(catalog.fromToWords ?? [])
         oneKindWords = ids(catalog.oneKindWords ?? [])
         periodWords = ids(catalog.periodWords ?? [])
+        leaderActionWords = ids(catalog.leaderActionWords ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
@@ -224,6 +226,8 @@ public struct IndicatorExtractor: Sendable {
         // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
         let quoted = Self.spans(in: slice, open: "“", close: "”")
         let titled = Self.spans(in: slice, open: "《", close: "》")
+        // A bracket is an aside: its words are not the clause's around it (执法证人员9人（其中新申领执法证3个）).
+        let brackets = Self.spans(in: slice, open: "（", close: "）") + Self.spans(in: slice, open: "(", close: ")")
         let allHits = keywords.hits(in: slice, simplified: simplified).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
         let hits = allHits.filter { hit in
             !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
@@ -257,14 +261,26 @@ public struct IndicatorExtractor: Sendable {
             // What leaders did, named before the number, rules it out for every indicator but those about
             // leaders (负责人出庭应诉率): 主要负责人带头接访群众81人次，牵头化解矛盾纠纷8宗. A total word after
             // them turns a run-on sentence to the township's work (…领导干部法治理论知识考试…，累计培养法律明白人58名).
+            // A leader's own verb after the total word (主要领导共包联化解…七件, 全年…，带头到村开展法治宣讲3场) keeps
+            // the number theirs.
             let aboutLeaders = hits.contains(where: { leader in
                 subsetWords.contains(leader.word) && leader.range.upperBound <= start
-                    && !hits.contains { totalWords.contains($0.word) && $0.range.lowerBound >= leader.range.upperBound
-                                        && $0.range.upperBound <= start }
+                    && !hits.contains { total in
+                        totalWords.contains(total.word) && total.range.lowerBound >= leader.range.upperBound
+                            && total.range.upperBound <= start
+                            && !hits.contains { leaderActionWords.contains($0.word) && $0.range.lowerBound >= total.range.upperBound
+                                                && $0.range.upperBound <= start }
+                    }
             })
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
             if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
-            var clauseHits = hits.filter { clause.contains($0.range.lowerBound) && $0.range.upperBound <= clause.upperBound }
+            // 受理信访案件21件（2018年为30件）: an aside giving another year's figure.
+            let aside = brackets.first { $0.contains(start) }
+            if let aside, Self.namesAnotherYear(aside, in: slice) { continue }
+            var clauseHits = hits.filter { hit in
+                clause.contains(hit.range.lowerBound) && hit.range.upperBound <= clause.upperBound
+                    && !brackets.contains { $0 != aside && $0.contains(hit.range.lowerBound) }
+            }
             // Words that rule a number out count in its own clause only.
             let ownClauseWords = words(of: clauseHits)
             // 执法人员44人，均已取得执法证件: a clause opened by 均 names what the number's own clause
@@ -322,10 +338,11 @@ public struct IndicatorExtractor: Sendable {
             // inside the list's own stretch (举办法治宣讲、设置展板等30余场次), not past the next comma.
             // The nearest subject that could count this number at all: 发放宣传资料 does not count 30余场次.
             // A subject inside quotes names a platform or a campaign (“智慧村(居)法律顾问”服务平台): it does
-            // not carry over to the next clause's number (注册人数均超过2000人).
+            // not carry over to the next clause's number (注册人数均超过2000人). A quote that is the subject
+            // itself (“法律明白人”) is only the genre's way of writing it.
             let nearestEarlierSubject = hits.last { hit in
                 hit.range.upperBound <= clause.lowerBound && !subjectOwners[hit.word].isDisjoint(with: possibleRules)
-                    && !quoted.contains { $0.contains(hit.range.lowerBound) }
+                    && !quoted.contains { $0.contains(hit.range.lowerBound) && $0.count > hit.range.count + 2 }
             }
                 .flatMap { Self.isListed($0.range, in: slice) && !stretch.contains($0.range.lowerBound) ? nil : $0 }
             // 32个村(社区)人民调解委员会共调解矛盾纠纷418宗: a number whose measure word a noun follows counts
@@ -346,9 +363,9 @@ public struct IndicatorExtractor: Sendable {
                     && !(rule.indicator.kind == .rate && clauseHits.contains { rule.subjects.contains($0.word) }) { continue }
                 // The part after its whole: taken by the part's rule, and by no rule of the whole.
                 let outcomeOfWhole = bareOutcome && !rule.outcomeActions.isEmpty && !clauseWords.isDisjoint(with: rule.outcomeActions)
+                    && clauseWords.isDisjoint(with: rule.actions)
                     && number.role == .quantity
-                    && found.contains { $0.indicator == rule.whole && $0.value >= number.value
-                                        && $0.numberOffset == text.originalOffset(at: numbers[k - 1].range.lowerBound) }
+                    && found.contains { $0.indicator == rule.whole && $0.value >= number.value }
                 if bareOutcome && number.role == .quantity,
                    found.contains(where: { $0.indicator == rule.indicator.id && $0.numberOffset == text.originalOffset(at: numbers[k - 1].range.lowerBound) }),
                    rules.contains(where: { $0.whole == rule.indicator.id && !clauseWords.isDisjoint(with: $0.outcomeActions) }) { continue }
@@ -469,6 +486,18 @@ public struct IndicatorExtractor: Sendable {
             if !coordinateSubject { return true }
         }
         return false
+    }
+
+    /// Whether a bracket opens with another year's figure: （2018年为30件）, （上年为30件）, （去年同期25件）.
+    private static func namesAnotherYear(_ bracket: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        let inside = slice[(bracket.lowerBound + 1)..<(bracket.upperBound - 1)]
+        for word in ["上年", "去年", "上一年", "前年", "同期"] where inside.starts(with: word.unicodeScalars) { return true }
+        // A year and 年 then 为 or 是, or 同期.
+        let digits = inside.prefix { ("0"..."9").contains($0) }
+        guard digits.count == 4 else { return false }
+        let rest = inside.dropFirst(4)
+        return rest.starts(with: "年为".unicodeScalars) || rest.starts(with: "年是".unicodeScalars)
+            || rest.starts(with: "年同期".unicodeScalars) || rest.starts(with: "年度为".unicodeScalars)
     }
 
     /// Whether 等 stands right before a number (等4个, 等共12场).
@@ -637,7 +666,9 @@ public struct IndicatorExtractor: Sendable {
     }
 
     /// 每月, 每周, 每季度, 每半年, 每天 before the number in its clause: the number is how often, not how many.
-    private static let frequencyWords: [[Unicode.Scalar]] = ["每月", "每周", "每季度", "每季", "每半年", "每天", "每日", "每星期", "每个月"]
+    /// A rate per time or per place: 每月开展3场, 每村培育法律明白人3名 (one village's share, not the total).
+    private static let frequencyWords: [[Unicode.Scalar]] = ["每月", "每周", "每季度", "每季", "每半年", "每天", "每日", "每星期", "每个月",
+                                                            "每村", "每个村", "每社区", "每个社区", "每户", "每名", "每人", "每位", "每个网格", "每网格"]
         .map { Array($0.unicodeScalars) }
 
     private static func isFrequency(before start: Int, in clause: Range<Int>, slice: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -575,9 +575,9 @@ private struct Scanner {
 
     mutating func scanChinese(_ start: Int) -> Int {
         let first = cn(start)
-        // Runs start on a digit or 十; 百 only after 近/逾/超/约/过 (近百场).
+        // Runs start on a digit or 十; 百, 千 and 万 only after 近/逾/超/约/过 (近百场, 近千人次, 近万份).
         if first >= ChineseNumeral.hundred && first != ChineseNumeral.twenty && first != ChineseNumeral.thirty {
-            let isHundred = c(start) == Words.bai || c(start) == Words.bai2
+            let isHundred = c(start) == Words.bai || c(start) == Words.bai2 || c(start) == Words.qian || c(start) == Words.wan
             if !(isHundred && Words.hundredQualifier.contains(c(start - 1))) { return start + 1 }
         }
         var e = start

@@ -56,6 +56,30 @@ let faultKindSentences: [GenreSentence] = [
     // A stretch of the year (期间, 宣传月) before a count: that stretch's; 全年 after it says the year's.
     GenreSentence(text: "围绕宪法宣传周、民法典宣传月等节点，全年开展“法律进乡村、进企业”等法治宣传活动52场次。",
                   expected: ["publicity.events": 52]),
+    // A bracket is an aside: another year's figure in it is not this year's, and its words are not the clause's.
+    GenreSentence(text: "全镇共受理信访案件21件（2018年为30件），已办结20件。",
+                  expected: ["petitions.received": 21, "petitions.closed": 20]),
+    GenreSentence(text: "我镇现有执法证人员9人（其中2020年新申领执法证3个），做到持证上岗、亮证执法。",
+                  expected: ["enforcement.certified_staff": 9, "enforcement.certificates_issued": 3]),
+    // Certificates newly issued or revoked after 其中 are those indicators' own counts.
+    GenreSentence(text: "全镇现有持证执法人员32名，其中今年新取得执法证6人，因退休、调离等原因注销执法证3个。",
+                  expected: ["enforcement.certified_staff": 32, "enforcement.certificates_issued": 6,
+                             "enforcement.certificates_revoked": 3]),
+    // Per village (每村) is one village's share; the total follows.
+    GenreSentence(text: "实施“法律明白人”培养工程，每村培育“法律明白人”3名，全镇共计八十七名。", expected: ["legal.literates": 87]),
+    // A leader's own verb after a total word keeps the figure the leader's.
+    GenreSentence(text: "乡长带头在乡长办公会前学法十次，主要领导共包联化解重点矛盾纠纷和信访问题七件。", expected: [:]),
+    GenreSentence(text: "镇党委书记带头履行第一责任人职责，全年主持召开专题会议6次，带头到村开展法治宣讲3场，亲自包案化解重点信访事项3件。",
+                  expected: [:]),
+    // Legal aid cases are not consultations, though a consultation was named before them.
+    GenreSentence(text: "常态化接待群众来访来电、解答法律咨询，全年办理法律援助案件15件。", expected: [:]),
+    // Targets: 确保…保持在, 计划新申领.
+    GenreSentence(text: "深化矛盾纠纷源头预防，确保矛盾纠纷调解成功率保持在98%以上。", expected: [:]),
+    GenreSentence(text: "加强执法队伍建设，计划新申领执法证5个。", expected: [:]),
+    // 近千, 近万: a bare 千 or 万 after 近/逾/超/约.
+    GenreSentence(text: "为居民解答法律咨询近千人次，发放宣传资料近万份。",
+                  expected: ["legal.consultations": 1000, "publicity.materials": 10000],
+                  qualifiers: ["legal.consultations": .nearly, "publicity.materials": .nearly]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),

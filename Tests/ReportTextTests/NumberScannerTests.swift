@@ -306,3 +306,10 @@ func chineseNumeralRejectsWhatIsNotANumeral(_ numeral: String) {
     let scalars = Array(String(repeating: paragraph, count: 20_000).unicodeScalars)
     #expect(NumberScanner.scan(scalars[...]).count == 20_000 * 10)
 }
+
+@Test func aBareThousandOrTenThousandAfterNearlyIsANumber() {
+    let tokens = NumberScanner.scan("解答法律咨询近千人次，发放资料近万份，数千人参加")
+    let values = tokens.filter { $0.role == .quantity }.map(\.value)
+    #expect(values == [1000, 10000])
+    #expect(tokens.first?.qualifier == .nearly)
+}
