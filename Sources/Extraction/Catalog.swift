@@ -115,6 +115,9 @@ public struct Catalog: Codable, Sendable {
     /// Verbs of what leaders do in person (带头, 亲自, 包案, 领办): after a total word, they keep a number the
     /// leaders' own (主要领导共包联化解…七件). Optional.
     public var leaderActionWords: [String]?
+    /// Other bodies (派出所, 人民法庭, 检察院): one named in a sentence's first clause, before any figure, owns
+    /// the sentence's figures (辖区派出所全年受理治安纠纷调解142起，调解成功138起). Optional.
+    public var otherBodies: [String]?
     /// Words naming a stretch of the year shorter than it (期间, 宣传月: 今年6月份集中排查期间，共排查出纠纷5件):
     /// a count after one in its sentence may be that stretch's only, so it is marked for review and loses to
     /// a total stated elsewhere. Optional.

@@ -7,7 +7,7 @@ import ReportText
 /// and sentence: its measure word, subject, action, and what rules it out.
 public struct IndicatorExtractor: Sendable {
     public let catalog: Catalog
-    private let keywords: KeywordIndex
+    let keywords: KeywordIndex
     private let rules: [CompiledRule]
     private let subsetWords: IDSet
     private let subsetMarkers: IDSet
@@ -24,8 +24,11 @@ public struct IndicatorExtractor: Sendable {
     private let oneKindWords: IDSet
     private let periodWords: IDSet
     private let leaderActionWords: IDSet
+    private let otherBodies: IDSet
+    /// Every indicator's actions: a list item with one of them counts that indicator.
+    private let allActions: IDSet
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
-    private let subjectOwners: [IDSet]
+    let subjectOwners: [IDSet]
     /// The rules a percentage can be (the rates), the rules a count with each measure word can be (by
     /// keyword id), and every count rule (for a table's bare figures): asked for every number, so built once.
     private let rateRules: IDSet
@@ -87,6 +90,7 @@ public struct IndicatorExtractor: Sendable {
         oneKindWords = ids(catalog.oneKindWords ?? [])
         periodWords = ids(catalog.periodWords ?? [])
         leaderActionWords = ids(catalog.leaderActionWords ?? [])
+        otherBodies = ids(catalog.otherBodies ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
         for (n, indicator) in catalog.indicators.enumerated() {
@@ -104,6 +108,7 @@ public struct IndicatorExtractor: Sendable {
                 whole: catalog.indicators.lazy.compactMap(\.ratio).first { $0.numerator == indicator.id }?.denominator))
         }
         self.rules = rules
+        allActions = ids(catalog.indicators.flatMap(\.actions))
         self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
         var rates = IDSet(), counts = IDSet()
         var takingUnit = [IDSet](repeating: IDSet(), count: index.words.count)
@@ -161,15 +166,23 @@ public struct IndicatorExtractor: Sendable {
                 }
                 continue
             }
-            var found = findings(in: sentence, text: text, original: original, simplified: simplified)
+            var found = findings(in: sentence, text: text, original: original, reportYear: year, simplified: simplified)
             // 全年受理矛盾纠纷142宗；调处成功140宗，成功率98.59%: a stretch after ； that counts nothing by
             // itself is read on from the one before it, which names what its figures count.
             if found.isEmpty, let previous = afterSemicolon, previous.range.upperBound <= sentence.range.lowerBound {
                 let joined = Sentence(range: previous.range.lowerBound..<sentence.range.upperBound,
                                       clauses: previous.clauses + sentence.clauses)
-                let start = text.originalOffset(at: sentence.range.lowerBound)
-                found = findings(in: joined, text: text, original: original, simplified: simplified)
-                    .filter { $0.numberOffset >= start }
+                // Only the clauses that go straight on with figures (调处成功140宗，成功率98.59%): a clause without
+                // one opens a topic of its own (；深化政务公开，…办理依申请公开1件).
+                let leading = sentence.clauses.prefix { clause in
+                    NumberScanner.scan(text.scalars[clause]).contains { $0.role == .quantity || $0.role == .percent }
+                }
+                if let last = leading.last {
+                    let start = text.originalOffset(at: sentence.range.lowerBound)
+                    let end = text.originalOffset(at: last.upperBound - 1)
+                    found = findings(in: joined, text: text, original: original, reportYear: year, simplified: simplified)
+                        .filter { $0.numberOffset >= start && $0.numberOffset <= end }
+                }
             }
             candidates += found
             afterSemicolon = sentence.range.upperBound > sentence.range.lowerBound
@@ -218,9 +231,11 @@ public struct IndicatorExtractor: Sendable {
     /// The candidates of one sentence. `unitImplied`: a table whose headers name no measure word
     /// gives its counts bare (`信访件数 | 12`), so a count needs none.
     func findings(in sentence: Sentence, text: NormalizedText, original: [Unicode.Scalar]?,
-                  unitImplied: Bool = false, simplified: [UInt32]? = nil) -> [Finding] {
+                  unitImplied: Bool = false, inTable: Bool = false, reportYear: Int? = nil,
+                  simplified: [UInt32]? = nil) -> [Finding] {
         let slice = text.scalars[sentence.range]
-        let numbers = NumberScanner.scan(slice).filter { $0.role == .quantity || $0.role == .percent }
+        let tokens = NumberScanner.scan(slice)
+        let numbers = tokens.filter { $0.role == .quantity || $0.role == .percent }
         if numbers.isEmpty { return [] }
         // A book title (《…》) names a document, not this year's work: its words count for nothing.
         // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
@@ -234,6 +249,7 @@ public struct IndicatorExtractor: Sendable {
         }
         let sentenceWords = words(of: hits)
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
+        let opensWithSubsetMarker = hits.contains { subsetMarkers.contains($0.word) && $0.range.lowerBound == sentence.range.lowerBound }
         // 如红星村…, 例如…: the figures after an example's opening are the example's.
         let exampleStart = exampleOpening(in: sentence, slice: slice, hits: hits)
         let fromTo = fromToPairs(numbers, in: slice, hits: hits, sentence: sentence)
@@ -274,6 +290,16 @@ public struct IndicatorExtractor: Sendable {
             })
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
             if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
+            // 2023年全镇排查化解矛盾纠纷231件，2024年较上年增长14.7% in a 2024 report: the year before's figure.
+            // (由2022年的180人增至236人: the later figure of a from–to is this year's.)
+            if let reportYear, fromTo.previousValue[k] == nil,
+               Self.namesEarlierYear(before: start, tokens: tokens, reportYear: reportYear, in: slice) { continue }
+            // 辖区派出所全年受理治安纠纷调解142起，调解成功138起: another body opening the sentence owns its figures.
+            // Not where it is named as a helper or a place (在县人民法院指导下, 联合派出所, 邀请法院法官).
+            if let body = hits.first(where: { otherBodies.contains($0.word) }), body.range.upperBound <= start,
+               let first = sentence.clauses.first, first.contains(body.range.lowerBound),
+               !slice[first.lowerBound..<body.range.lowerBound].contains(where: { Self.notSubjectOpener.contains($0) }),
+               !numbers.contains(where: { $0.range.lowerBound < body.range.lowerBound }) { continue }
             // 受理信访案件21件（2018年为30件）: an aside giving another year's figure.
             let aside = brackets.first { $0.contains(start) }
             if let aside, Self.namesAnotherYear(aside, in: slice) { continue }
@@ -381,7 +407,13 @@ public struct IndicatorExtractor: Sendable {
                         || !excludes(rule, number: k, numbers: numbers, clauseHits: clauseHits, hits: hits,
                                      stretch: stretch, in: slice)
                 else { continue }
-                if !rule.actions.isEmpty && listedWords.isDisjoint(with: rule.actions) && !outcomeOfWhole
+                // A table's row label is a noun phrase: 信访件数 | 187 names the whole without a verb.
+                let tableLabelNamesWhole = inTable && !rule.indicator.partOfWhole && rule.indicator.kind == .count
+                    && clauseHits.contains { rule.subjects.contains($0.word) }
+                // …and 调解成功率 | 99.0 names a rate by its own word, where no other rate has it.
+                let tableLabelNamesRate = inTable && rule.indicator.kind == .rate && !clauseWords.isDisjoint(with: rule.actions)
+                    && !rules.contains { $0 !== rule && $0.indicator.kind == .rate && !clauseWords.isDisjoint(with: $0.actions) }
+                if !rule.actions.isEmpty && listedWords.isDisjoint(with: rule.actions) && !outcomeOfWhole && !tableLabelNamesWhole
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
                 let localSubjects = clauseHits.filter { hit in
                     rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { pair in
@@ -407,12 +439,14 @@ public struct IndicatorExtractor: Sendable {
                 // 审查行政合同15份、规范性文件22份，共计37份: a total right after a list of parts counts what they count.
                 let totalsListedParts = !localSubject && clauseTotal && k > 0 && rule.indicator.kind == .count
                     && !clauseNamesASubject && isListedPart(k - 1, of: rule, numbers: numbers, in: slice, hits: hits)
-                guard localSubject || inheritedSubject || totalsListedParts || outcomeOfWhole else { continue }
+                guard localSubject || inheritedSubject || totalsListedParts || outcomeOfWhole || tableLabelNamesRate else { continue }
 
                 // Ten times what any township reports (用户总数达10529人 after a 法律顾问 platform) is another thing.
                 if rule.indicator.kind == .count, let limit = rule.indicator.typicalMax, number.value > 10 * limit { continue }
                 var score = 10
                 if localSubject { score += 4 }
+                // 其中，“老杨调解中心”全年受理纠纷326件: a sentence opened by 其中 gives parts of the one before.
+                if opensWithSubsetMarker && rule.indicator.kind == .count { score -= 3 }
                 // A bare verb of outcome yields to a part the sentence names by its own words (成功化解156起).
                 if outcomeOfWhole && !localSubject { score -= 1 }
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
@@ -488,6 +522,25 @@ public struct IndicatorExtractor: Sendable {
         return false
     }
 
+    /// Characters before another body's name that make it no subject of the sentence (在…指导下, 联合, 邀请, 与).
+    private static let notSubjectOpener: Set<Unicode.Scalar> = Set("在经与和同协配联依邀请会由向对为借".unicodeScalars)
+
+    /// Whether the year named last before a number in its sentence is earlier than the report's (2023年全镇…231件
+    /// in a 2024 report). Not a year of comparison (较2023年, 比2023年) nor a start (2019年以来).
+    private static func namesEarlierYear(before start: Int, tokens: [NumberToken], reportYear: Int,
+                                         in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let year = tokens.last(where: { $0.role == .date && $0.range.upperBound <= start && (1990...2100).contains($0.value) }),
+              Int(year.value) < reportYear else { return false }
+        let before = year.range.lowerBound > slice.startIndex ? slice[year.range.lowerBound - 1] : " "
+        if "较比与同至到由从".unicodeScalars.contains(before) { return false }
+        var i = year.range.upperBound
+        if i < slice.endIndex, slice[i] == "年" { i += 1 }
+        let after = slice[i..<min(slice.endIndex, i + 2)]
+        return !(after.starts(with: "以来".unicodeScalars) || after.starts(with: "至今".unicodeScalars)
+                 || after.first == "起" || after.first == "底" || after.first == "末" || after.first == "至" || after.first == "—"
+                 || after.first == "-")
+    }
+
     /// Whether a bracket opens with another year's figure: （2018年为30件）, （上年为30件）, （去年同期25件）.
     private static func namesAnotherYear(_ bracket: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
         let inside = slice[(bracket.lowerBound + 1)..<(bracket.upperBound - 1)]
@@ -527,9 +580,21 @@ public struct IndicatorExtractor: Sendable {
             guard between.contains("、"), !between.contains(where: { [",", ";", "。", ":"].contains($0) }) else { continue }
             guard numbers[neighbour].role == .quantity, let unit = measureWord(after: numbers[neighbour], hits: hits, in: slice),
                   rule.units.contains(unit) else { continue }
+            // 新申领执法证5个、注销执法证2个: a neighbour with another indicator's verb counts that other one.
+            let item = Self.itemStart(before: numbers[neighbour].range.lowerBound, in: slice)..<numbers[neighbour].range.lowerBound
+            let itemWords = words(of: hits.lazy.filter { item.contains($0.range.lowerBound) })
+            if !itemWords.isDisjoint(with: rule.exclude) { continue }
+            if !rule.actions.isEmpty && itemWords.isDisjoint(with: rule.actions) && !itemWords.isDisjoint(with: allActions) { continue }
             if Self.itemNamesSubject(of: rule, before: numbers[neighbour].range.lowerBound, in: slice, hits: hits) { return true }
         }
         return false
+    }
+
+    /// Where the list item closed by a number at `start` begins: after the last 、, comma, ; 。 or :.
+    private static func itemStart(before start: Int, in slice: ArraySlice<Unicode.Scalar>) -> Int {
+        var itemStart = start
+        while itemStart > slice.startIndex, !["、", ",", ";", "。", ":"].contains(slice[itemStart - 1]) { itemStart -= 1 }
+        return itemStart
     }
 
     /// Whether the list item a number closes (from the last 、, comma or clause start before it) names
@@ -537,8 +602,7 @@ public struct IndicatorExtractor: Sendable {
     /// 街道规范性文件22份 has one in each item; 审查合同185份、出具审查意见书143份 has none in the second.
     private static func itemNamesSubject(of rule: CompiledRule, before start: Int, in slice: ArraySlice<Unicode.Scalar>,
                                          hits: [KeywordIndex.Hit]) -> Bool {
-        var itemStart = start
-        while itemStart > slice.startIndex, !["、", ",", ";", "。", ":"].contains(slice[itemStart - 1]) { itemStart -= 1 }
+        let itemStart = itemStart(before: start, in: slice)
         return hits.contains { hit in
             hit.range.lowerBound >= itemStart && hit.range.upperBound <= start
                 && (rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { $0.objects.contains(hit.word) })
@@ -636,7 +700,7 @@ public struct IndicatorExtractor: Sendable {
         let opened = sentence.clauses.contains { c in
             c.lowerBound > actor.range.lowerBound && c.lowerBound <= clause.lowerBound
                 && hits.contains { participationWords.contains($0.word) && $0.range.lowerBound >= c.lowerBound
-                                   && $0.range.lowerBound <= c.lowerBound + 1 }
+                                   && $0.range.lowerBound <= c.lowerBound + 4 }
         }
         return opened ? actor.word : nil
     }

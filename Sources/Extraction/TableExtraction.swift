@@ -22,6 +22,12 @@ extension IndicatorExtractor {
         let body = rows[headerCount...]
         let labelCount = (0..<width).prefix { c in !body.contains { figures($0[c]) } }.count
         guard labelCount < width else { return [] }
+        // A unit column (单位: 件, 场次, %) gives each row's measure word.
+        let unitColumns = Set((0..<labelCount).filter { c in
+            rows.prefix(headerCount).contains { row in
+                ["单位", "计量单位", "单 位"].contains(String(String.UnicodeScalarView(s[row[c]])))
+            }
+        })
         // A remarks column (备注: 乡级1个、村级8个) explains a row; its figures are not the row's value.
         let remarkColumns = Set((0..<width).filter { c in
             rows.prefix(headerCount).contains { Self.isRemarkHeader($0[c], of: s) }
@@ -40,19 +46,21 @@ extension IndicatorExtractor {
         for (r, row) in zip(rows.indices, rows) where r >= headerCount {
             // A row labelled 其中 (其中：调解成功（件）) is a part of the row above it, whose label names
             // what both count: it is read after that label.
-            let isPart = Self.opensWithSubsetMarker(row[0], of: s)
+            // So is a row whose label names no indicator's subject (调解成功（件） under 受理矛盾纠纷（件）).
+            let isPart = r > headerCount && (Self.opensWithSubsetMarker(row[0], of: s)
+                || !(0..<labelCount).contains { labelNamesSubject(row[$0], of: s, simplified: simplified) })
             if !isPart { wholeLabel = (0..<labelCount).map { row[$0] } }
             for c in labelCount..<width where figures(row[c]) && !remarkColumns.contains(c) {
                 // With columns by year, only the report year's: not other years, nor a change column (增减).
                 if !yearsGiven.isEmpty && columnYears[c] != wantedYear { continue }
-                let rowUnit = (0..<labelCount).lazy.compactMap { Self.unit(in: row[$0], of: s) }.first
+                let rowUnit = (0..<labelCount).lazy.compactMap { Self.unit(in: row[$0], of: s, wholeCell: unitColumns.contains($0)) }.first
                 var pieces: [Range<Int>] = (isPart ? wholeLabel : []) + (0..<labelCount).map { row[$0] }
                 pieces += rows.prefix(headerCount).map { $0[c] }.filter { Self.year(in: $0, of: s) == nil }
                 let unit = headerUnit[c] ?? rowUnit
                 let (sentenceText, cellRange) = Self.sentence(pieces: pieces, cell: row[c], unit: unit, text: text)
                 let sentences = SentenceSplitter.split(sentenceText)
                 guard let sentence = sentences.last else { continue }
-                var cellFindings = findings(in: sentence, text: sentenceText, original: original, unitImplied: unit == nil,
+                var cellFindings = findings(in: sentence, text: sentenceText, original: original, unitImplied: unit == nil, inTable: true,
                                             simplified: simplified)
                 // Only the figures of this cell: a label's own numbers (“八五”普法) are not the row's value.
                 cellFindings.removeAll { f in !cellRange.contains(Self.position(of: f, in: sentenceText)) }
@@ -67,6 +75,11 @@ extension IndicatorExtractor {
             }
         }
         return found
+    }
+
+    /// Whether a label cell names any indicator's subject (矛盾纠纷, 信访, 法律明白人).
+    func labelNamesSubject(_ cell: Range<Int>, of s: [Unicode.Scalar], simplified: [UInt32]?) -> Bool {
+        keywords.hits(in: s[cell], simplified: simplified).contains { !subjectOwners[$0.word].isEmpty }
     }
 
     /// Whether a header cell heads remarks (备注, 说明): notes on a row, not its value.
@@ -96,13 +109,22 @@ extension IndicatorExtractor {
         return nil
     }
 
-    /// The measure word a header or label writes in brackets: `件数（件）`, `人数(人)`, `宣传资料（份）`.
-    static func unit(in cell: Range<Int>, of s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    /// The measure word a header or label writes in brackets (`件数（件）`, `人数(人)`, `化解率（%）`), or the
+    /// whole cell where it stands in a unit column (`单位`: `件`, `%`).
+    static func unit(in cell: Range<Int>, of s: [Unicode.Scalar], wholeCell: Bool = false) -> [Unicode.Scalar]? {
+        func isUnit(_ word: [Unicode.Scalar]) -> Bool {
+            word == ["%"] || word == ["％"]
+                || ((1...3).contains(word.count) && word.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
+        }
+        if wholeCell {
+            let whole = Array(s[cell].filter { $0 != " " })
+            return isUnit(whole) ? (whole == ["％"] ? ["%"] : whole) : nil
+        }
         guard let open = cell.first(where: { s[$0] == "(" || s[$0] == "（" }),
-              let close = cell.first(where: { $0 > open && (s[$0] == ")" || s[$0] == "）") }),
-              (1...3).contains(close - open - 1) else { return nil }
+              let close = cell.first(where: { $0 > open && (s[$0] == ")" || s[$0] == "）") }) else { return nil }
         let word = Array(s[(open + 1)..<close])
-        return word.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF } ? word : nil
+        guard isUnit(word) else { return nil }
+        return word == ["％"] ? ["%"] : word
     }
 
     /// The row's labels and the column's header, then the cell and the header's unit where the cell
@@ -136,10 +158,10 @@ extension IndicatorExtractor {
         return (NormalizedText(scalars: scalars, originalOffsets: offsets), cellRange)
     }
 
-    /// Whether the cell writes something after its last digit or percent sign (158件, 96%).
+    /// Whether the cell writes a unit after its number (158件, 96%); 1.5万 and 2万余 write none yet.
     static func cellHasUnit(_ cell: Range<Int>, _ s: [Unicode.Scalar]) -> Bool {
         guard let last = cell.last else { return false }
-        return !("0"..."9").contains(s[last]) && s[last] != "."
+        return !("0"..."9").contains(s[last]) && !".万亿余多".unicodeScalars.contains(s[last])
     }
 
     /// Where a finding's number stands in the sentence it was found in: by its original offset.

@@ -22,13 +22,16 @@ public enum TextNormalizer {
     static func normalizeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         // One scalar per byte that does not continue a multi-byte sequence.
         var capacity = 0
-        var hasTab = false
-        for b in bytes where b & 0xC0 != 0x80 {
-            capacity &+= 1
-            if b == 0x09 { hasTab = true }
+        // A gap of a tab, two spaces or a full-width space (E3 80 80) may separate a table's cells.
+        var mayHoldGaps = false
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b & 0xC0 != 0x80 { capacity &+= 1 }
+            if b == 0x09 || (b == 0x20 && previous == 0x20) || (b == 0x80 && previous == 0x80) { mayHoldGaps = true }
+            previous = b
         }
         var builder = NormalizingBuilder(capacity: capacity, maxNewlines: 2)
-        if hasTab { builder.cellTabs = TabTables.cellTabs(in: bytes) }
+        if mayHoldGaps { builder.cellTabs = TabTables.cellTabs(in: bytes) }
         var offset = 0
         var i = 0
         let end = bytes.count
@@ -75,7 +78,7 @@ struct NormalizingBuilder {
     private var pendingSpaceOffset = 0
     private var newlineRun = 0
     private var lastWasCR = false
-    /// Offsets of tabs that separate the cells of a tab-separated table (`TabTables`): each becomes a bar.
+    /// Offsets of the gaps (tabs, runs of spaces) that separate a table's cells (`TabTables`): each becomes a bar.
     var cellTabs: Set<Int> = []
 
     init(capacity: Int, maxNewlines: Int) {
@@ -114,7 +117,7 @@ struct NormalizingBuilder {
     @inline(__always)
     mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
         var (kind, folded) = NormalizingBuilder.classify(scalar)
-        if kind == 1 && scalar == "\t" && cellTabs.contains(offset) { (kind, folded) = (0, "|") }
+        if kind == 1 && !cellTabs.isEmpty && cellTabs.contains(offset) { (kind, folded) = (0, "|") }
         let wasCR = lastWasCR
         lastWasCR = false
         switch kind {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Extraction
 import ReportText
@@ -80,6 +81,29 @@ let faultKindSentences: [GenreSentence] = [
     GenreSentence(text: "为居民解答法律咨询近千人次，发放宣传资料近万份。",
                   expected: ["legal.consultations": 1000, "publicity.materials": 10000],
                   qualifiers: ["legal.consultations": .nearly, "publicity.materials": .nearly]),
+    // Another body opening the sentence owns its figures; named as a helper, it does not.
+    GenreSentence(text: "辖区派出所全年受理治安纠纷调解142起，调解成功138起。", expected: [:]),
+    GenreSentence(text: "在县人民法院指导下，全镇排查化解矛盾纠纷86件。", expected: ["mediation.disputes": 86]),
+    // A sentence opened by 其中 gives parts of the one before: the total stated before it wins.
+    GenreSentence(text: "全年共调处矛盾纠纷1184件。其中，“老杨调解中心”全年受理纠纷326件，成为品牌调解组织。",
+                  expected: ["mediation.disputes": 1184]),
+    // Parts of two indicators listed with 、: each its own, none dropped as one of a kind's parts.
+    GenreSentence(text: "全镇持有行政执法证件人员17名，本年度新申领执法证5个、因人员调离注销执法证2个。",
+                  expected: ["enforcement.certified_staff": 17, "enforcement.certificates_issued": 5,
+                             "enforcement.certificates_revoked": 2]),
+    // A stretch after ； reads on only while its clauses hold figures; a new topic stays its own.
+    GenreSentence(text: "对镇政府重大决策、合同协议进行合法性审查，提出法律意见；深化政务公开，全年公开各类信息420余条，办理依申请公开1件。",
+                  expected: [:]),
+    // What a group did, after 他们 and a time word: theirs.
+    GenreSentence(text: "全镇培养法律明白人四十二名，他们全年协助调解纠纷二十余起。", expected: ["legal.literates": 42]),
+    // Petitions handed down by a higher body and closed are a subset, not the year's closed count.
+    GenreSentence(text: "全年共受理群众来信来访75件，办结73件，上级交办信访事项8件已全部按期办结。",
+                  expected: ["petitions.received": 75, "petitions.closed": 73]),
+    // An adviser attending meetings, or enforcement inspections, are no legality reviews.
+    GenreSentence(text: "对重大决策事项事前开展合法性审查，街道法律顾问列席会议12次。", expected: [:]),
+    GenreSentence(text: "落实重大执法决定法制审核制度，全年开展执法检查71次。", expected: [:]),
+    // 办理 takes petitions.
+    GenreSentence(text: "办理群众来信来访312件，已办结309件。", expected: ["petitions.received": 312, "petitions.closed": 309]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
@@ -227,6 +251,16 @@ func realPassageKindYieldsWhatACarefulReaderTakes(_ sentence: GenreSentence) {
 @Test func figuresAfterASemicolonReadOnFromTheStretchBefore() {
     let found = chosenValues("全年全镇共受理矛盾纠纷142宗，其中镇调委会受理38宗、村级调委会受理104宗；调处成功140宗，成功率98.59%。")
     #expect(found.mapValues(\.value) == ["mediation.disputes": 142, "mediation.resolved": 140, "mediation.resolution_rate": 98.59])
+}
+
+@Test func aSentenceAboutAnEarlierYearGivesThatYearsFigureNotTheReportYears() {
+    let text = "某镇2024年法治政府建设工作报告\n2023年全镇排查化解矛盾纠纷231件，2024年较上年增长14.7%。"
+        + "全镇法律明白人由2022年的180人增至236人。全年排查化解矛盾纠纷265件。"
+    let document = ReportDocument(url: URL(fileURLWithPath: "/tmp/y.txt"), format: .text, encoding: "UTF-8", original: text,
+                                  text: TextNormalizer.normalize(text), sentences: SentenceSplitter.split(TextNormalizer.normalize(text)))
+    let report = ReportExtractor(catalog: standardCatalog, gazetteer: standardGazetteer).extract(document, source: "y")
+    let values = Dictionary(uniqueKeysWithValues: report.findings.filter(\.chosen).map { ($0.indicator, $0.value) })
+    #expect(values == ["mediation.disputes": 265, "legal.literates": 236])
 }
 
 @Test func aValueWithARivalCandidateIsMarkedForReview() {

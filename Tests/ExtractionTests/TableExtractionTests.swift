@@ -90,6 +90,31 @@ private let title = "良垌镇2024年法治政府建设年度报告\n2024年，�
     #expect(found["mediation.disputes"]?.value == 71)
 }
 
+@Test func aTableAlignedWithFullWidthSpacesIsReadAsATable() throws {
+    // Columns lined up with runs of U+3000, as a report typed in Word and saved as text gives them.
+    let text = title + "\u{3000}\u{3000}项目\u{3000}\u{3000}\u{3000}2023年\u{3000}\u{3000}2024年\n"
+        + "\u{3000}\u{3000}矛盾纠纷调处数（件）\u{3000}\u{3000}1,036\u{3000}\u{3000}1,184\n"
+        + "\u{3000}\u{3000}调解成功率（%）\u{3000}\u{3000}97.4\u{3000}\u{3000}98.1\n"
+        + "\u{3000}\u{3000}信访件数（件）\u{3000}\u{3000}215\u{3000}\u{3000}187\n"
+    let found = tableValues(try read("s.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 1184, "mediation.resolution_rate": 98.1,
+                                         "petitions.received": 187])
+}
+
+@Test func aUnitColumnGivesEachRowsUnitAPercentAmongThem() throws {
+    let text = title + """
+    项目 | 单位 | 数量
+    开展法治宣传活动 | 场次 | 48
+    发放法治宣传资料 | 份 | 2.6万
+    排查调处矛盾纠纷 | 件 | 204
+    调解成功 | 件 | 201
+    调解成功率 | % | 98.5
+    """
+    let found = tableValues(try read("u.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["publicity.events": 48, "publicity.materials": 26000, "mediation.disputes": 204,
+                                         "mediation.resolved": 201, "mediation.resolution_rate": 98.5])
+}
+
 @Test func mergedCellsOfAnHTMLTableLabelEveryRowAndColumnTheyCover() throws {
     let html = """
     <html><head><title>良垌镇2024年法治政府建设年度报告</title></head><body>
