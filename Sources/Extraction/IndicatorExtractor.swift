@@ -239,10 +239,8 @@ public struct IndicatorExtractor: Sendable {
         if numbers.isEmpty { return [] }
         // A book title (《…》) names a document, not this year's work: its words count for nothing.
         // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
-        let quoted = Self.spans(in: slice, open: "“", close: "”")
-        let titled = Self.spans(in: slice, open: "《", close: "》")
+        let (quoted, titled, brackets) = Self.marks(in: slice)
         // A bracket is an aside: its words are not the clause's around it (执法证人员9人（其中新申领执法证3个）).
-        let brackets = Self.spans(in: slice, open: "（", close: "）") + Self.spans(in: slice, open: "(", close: ")")
         let allHits = keywords.hits(in: slice, simplified: simplified).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
         let hits = allHits.filter { hit in
             !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
@@ -319,17 +317,28 @@ public struct IndicatorExtractor: Sendable {
             // 发放各类宣传册、折页近八千份, 审查各类合同、协议共33份: items listed with 、 before the number's
             // clause, with no number of their own, share it and the verb of the first item.
             var listStart = clause.lowerBound
-            while let previous = sentence.clauses.last(where: { $0.upperBound <= listStart }),
+            while listStart > slice.startIndex, slice[listStart - 1] == "、" || slice[listStart - 1] == " ",
+                  let previous = sentence.clauses.last(where: { $0.upperBound <= listStart }),
                   slice[previous.upperBound..<listStart].allSatisfy({ $0 == "、" || $0 == " " }),
                   slice[previous.upperBound..<listStart].contains("、"),
                   !numbers.contains(where: { previous.contains($0.range.lowerBound) }) {
                 listStart = previous.lowerBound
             }
-            let listHits = hits.filter { $0.range.lowerBound >= listStart && $0.range.upperBound <= clause.lowerBound }
+            let listHits = listStart == clause.lowerBound ? []
+                : hits.filter { $0.range.lowerBound >= listStart && $0.range.upperBound <= clause.lowerBound }
             let listedWords = listHits.isEmpty ? clauseWords : words(of: listHits + clauseHits)
             // 排查矛盾纠纷213件，化解209件: a verb of outcome with no subject of its own, right after a count of
             // the whole, gives the part (checked per rule below, against the candidates found so far).
-            let bareOutcome = k > 0 && !clauseHits.contains { !subjectOwners[$0.word].isEmpty }
+            let bareOutcome = k > 0 && number.role == .quantity && !clauseHits.contains { !subjectOwners[$0.word].isEmpty }
+            // The wholes whose part this bare verb gives (mediation.disputes for 化解181起), found once a number.
+            let outcomeWholes: [String] = bareOutcome
+                ? rules.compactMap { part in
+                    guard let whole = part.whole, !part.outcomeActions.isEmpty, !clauseWords.isDisjoint(with: part.outcomeActions),
+                          clauseWords.isDisjoint(with: part.actions) else { return nil }
+                    return whole
+                }
+                : []
+            let previousNumberOffset = k > 0 ? text.originalOffset(at: numbers[k - 1].range.lowerBound) : -1
             // (由18人增加到25人: the 增加 of a from–to statement is no change from last year.)
             if fromTo.previousValue[k] == nil,
                clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
@@ -388,13 +397,10 @@ public struct IndicatorExtractor: Sendable {
                 if aboutLeaders && !rule.indicator.aboutLeaders
                     && !(rule.indicator.kind == .rate && clauseHits.contains { rule.subjects.contains($0.word) }) { continue }
                 // The part after its whole: taken by the part's rule, and by no rule of the whole.
-                let outcomeOfWhole = bareOutcome && !rule.outcomeActions.isEmpty && !clauseWords.isDisjoint(with: rule.outcomeActions)
-                    && clauseWords.isDisjoint(with: rule.actions)
-                    && number.role == .quantity
+                let outcomeOfWhole = !outcomeWholes.isEmpty && rule.whole.map { outcomeWholes.contains($0) } == true
                     && found.contains { $0.indicator == rule.whole && $0.value >= number.value }
-                if bareOutcome && number.role == .quantity,
-                   found.contains(where: { $0.indicator == rule.indicator.id && $0.numberOffset == text.originalOffset(at: numbers[k - 1].range.lowerBound) }),
-                   rules.contains(where: { $0.whole == rule.indicator.id && !clauseWords.isDisjoint(with: $0.outcomeActions) }) { continue }
+                if !outcomeWholes.isEmpty, outcomeWholes.contains(rule.indicator.id),
+                   found.contains(where: { $0.indicator == rule.indicator.id && $0.numberOffset == previousNumberOffset }) { continue }
                 if let actor, !rule.subjects.contains(actor) { continue }
                 if let owners = followingSubjectOwners, !owners.contains(n) { continue }
                 switch rule.indicator.kind {
@@ -854,17 +860,23 @@ public struct IndicatorExtractor: Sendable {
     }
 
     /// The spans between each opening mark and its closing mark.
-    private static func spans(in scalars: ArraySlice<Unicode.Scalar>, open: Unicode.Scalar,
-                              close: Unicode.Scalar) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start: Int?
+    /// The quoted (“…”), titled (《…》) and bracketed (（…）, (…)) spans of a sentence, in one pass.
+    private static func marks(in scalars: ArraySlice<Unicode.Scalar>) -> (quoted: [Range<Int>], titled: [Range<Int>],
+                                                                         bracketed: [Range<Int>]) {
+        var quoted: [Range<Int>] = [], titled: [Range<Int>] = [], bracketed: [Range<Int>] = []
+        var quote: Int?, title: Int?, bracket: Int?
         for i in scalars.indices {
-            if scalars[i] == open { start = i } else if scalars[i] == close, let s = start {
-                result.append(s..<(i + 1))
-                start = nil
+            switch scalars[i] {
+            case "“": quote = i
+            case "”": if let q = quote { quoted.append(q..<(i + 1)); quote = nil }
+            case "《": title = i
+            case "》": if let t = title { titled.append(t..<(i + 1)); title = nil }
+            case "（", "(": bracket = i
+            case "）", ")": if let b = bracket { bracketed.append(b..<(i + 1)); bracket = nil }
+            default: break
             }
         }
-        return result
+        return (quoted, titled, bracketed)
     }
 
     /// Whether a Chinese word follows the number's measure word in its clause: the number counts that.

@@ -1,77 +1,46 @@
 /// Tables typed with tabs or aligned with runs of spaces (a table copied out of Word into a text file:
-/// `项目\t2022年\t2023年`, or columns lined up with full-width spaces `项目　　　2022年　　2023年`): the
-/// first character of each gap between cells, so that normalization writes it as a bar and `TableFinder`
-/// reads the table like any other. Normalization otherwise collapses the gap to one space, and the
-/// columns are lost.
+/// `项目\t2022年\t2023年`, or columns lined up with full-width spaces `项目　　　2022年　　2023年`).
+/// Normalization collapses each gap to one space and notes where it kept one for a gap (a tab, or two
+/// or more spaces); here the gaps of lines that form a table become bars, so that `TableFinder` reads
+/// the table like any other, each cell still pointing at its original text.
 enum TabTables {
-    /// The scalar offsets of the first character of each gap between cells (a run of tabs, or of two or
-    /// more spaces), in lines that form a table: at least two consecutive lines that each split at gaps
-    /// into the same number (two or more) of non-empty cells. A lone line with a gap (an indent, a tab
-    /// after a heading number) is no table; an indent before the first cell is no gap.
-    static func cellTabs<C: Collection>(in scalars: C) -> Set<Int> where C.Element == Unicode.Scalar {
-        var result: Set<Int> = []
-        var block: [[Int]] = []
-        var blockCells = 0
-        func closeBlock() {
-            if block.count >= 2 { for tabs in block { result.formUnion(tabs) } }
+    /// Turns into `|` the gap spaces (`gaps`, ascending indices of spaces in `scalars`) of lines that form a
+    /// table: at least two consecutive lines that each split at gaps into the same number (two or more) of
+    /// cells. A lone line with a gap (a tab after a heading number) is no table, and a line that already
+    /// holds a bar (`| 项目 |  | 2023年 |`) is a table row of its own kind whose spaces are no gaps.
+    static func markCells(in scalars: inout [Unicode.Scalar], gaps: [Int]) {
+        // Each line as (gap indices in it, whether it holds a bar), only for lines with a gap.
+        var lines: [(start: Int, gaps: [Int], bar: Bool)] = []
+        var g = 0
+        while g < gaps.count {
+            var start = gaps[g]
+            while start > 0 && scalars[start - 1] != "\n" { start -= 1 }
+            var end = gaps[g]
+            while end < scalars.count && scalars[end] != "\n" { end += 1 }
+            var inLine: [Int] = []
+            while g < gaps.count && gaps[g] < end { inLine.append(gaps[g]); g += 1 }
+            let bar = scalars[start..<end].contains { $0 == "|" || $0 == "｜" }
+            lines.append((start, inLine, bar))
+        }
+        // Consecutive lines: the next table line starts right after this one's line break.
+        var block: [Int] = []
+        func close() {
+            if block.count >= 2 { for l in block { for i in lines[l].gaps { scalars[i] = "|" } } }
             block.removeAll()
-            blockCells = 0
         }
-        var tabs: [Int] = []
-        var cells = 0
-        var inCell = false
-        var pendingTab: Int?
-        // A run of spaces: where it starts and how long it is (one space is inside a cell).
-        var spaceStart: Int?
-        var spaceCount = 0
-        // A line with a bar is already a table row of its own kind (`| 项目 |  | 2023年 |`): its spaces are no gaps.
-        var hasBar = false
-        func endLine() {
-            if hasBar { cells = 0 }
-            if cells >= 2 && cells == blockCells {
-                block.append(tabs)
-            } else {
-                closeBlock()
-                if cells >= 2 { block = [tabs]; blockCells = cells }
+        for (l, line) in lines.enumerated() {
+            if line.bar { close(); continue }
+            if let last = block.last {
+                var next = lines[last].gaps.last ?? lines[last].start
+                while next < scalars.count && scalars[next] != "\n" { next += 1 }
+                if next + 1 == line.start && lines[last].gaps.count == line.gaps.count {
+                    block.append(l)
+                    continue
+                }
+                close()
             }
-            tabs.removeAll()
-            cells = 0
-            inCell = false
-            pendingTab = nil
-            spaceStart = nil
-            spaceCount = 0
-            hasBar = false
+            block = [l]
         }
-        for (offset, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\n", "\r":
-                endLine()
-            case "\t":
-                if inCell && pendingTab == nil { pendingTab = spaceStart ?? offset }
-            case " ", "\u{3000}":
-                if spaceStart == nil { spaceStart = offset }
-                spaceCount += 1
-                if inCell && pendingTab == nil && spaceCount >= 2 { pendingTab = spaceStart }
-            default:
-                if scalar == "|" || scalar == "｜" { hasBar = true }
-                if !inCell { cells += 1; inCell = true }
-                else if let tab = pendingTab { tabs.append(tab); cells += 1 }
-                pendingTab = nil
-                spaceStart = nil
-                spaceCount = 0
-            }
-        }
-        endLine()
-        closeBlock()
-        return result
-    }
-
-    /// The same over UTF-8 bytes, counting offsets in scalars as the normalizer does.
-    static func cellTabs(in bytes: UnsafeBufferPointer<UInt8>) -> Set<Int> {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count / 2)
-        var i = 0
-        while i < bytes.count { scalars.append(Unicode.Scalar.decodingValidUTF8(bytes, at: &i)) }
-        return cellTabs(in: scalars)
+        close()
     }
 }

@@ -9,7 +9,6 @@ public enum TextNormalizer {
             return result
         }
         var builder = NormalizingBuilder(capacity: original.utf8.count / 2 + 16, maxNewlines: 2)
-        builder.cellTabs = TabTables.cellTabs(in: Array(original.unicodeScalars))
         var offset = 0
         for scalar in original.unicodeScalars {
             builder.append(scalar, at: offset)
@@ -22,16 +21,8 @@ public enum TextNormalizer {
     static func normalizeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         // One scalar per byte that does not continue a multi-byte sequence.
         var capacity = 0
-        // A gap of a tab, two spaces or a full-width space (E3 80 80) may separate a table's cells.
-        var mayHoldGaps = false
-        var previous: UInt8 = 0
-        for b in bytes {
-            if b & 0xC0 != 0x80 { capacity &+= 1 }
-            if b == 0x09 || (b == 0x20 && previous == 0x20) || (b == 0x80 && previous == 0x80) { mayHoldGaps = true }
-            previous = b
-        }
+        for b in bytes where b & 0xC0 != 0x80 { capacity &+= 1 }
         var builder = NormalizingBuilder(capacity: capacity, maxNewlines: 2)
-        if mayHoldGaps { builder.cellTabs = TabTables.cellTabs(in: bytes) }
         var offset = 0
         var i = 0
         let end = bytes.count
@@ -78,8 +69,12 @@ struct NormalizingBuilder {
     private var pendingSpaceOffset = 0
     private var newlineRun = 0
     private var lastWasCR = false
-    /// Offsets of the gaps (tabs, runs of spaces) that separate a table's cells (`TabTables`): each becomes a bar.
-    var cellTabs: Set<Int> = []
+    /// The run of spaces waiting to be written: how long, and whether it held a tab.
+    private var pendingSpaceRun = 0
+    private var pendingSpaceHasTab = false
+    /// Where a kept space stands for a gap (a tab, or two or more spaces): a table's cells may be
+    /// separated so (`TabTables`).
+    private var gaps: [Int] = []
 
     init(capacity: Int, maxNewlines: Int) {
         self.maxNewlines = maxNewlines
@@ -116,8 +111,7 @@ struct NormalizingBuilder {
 
     @inline(__always)
     mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
-        var (kind, folded) = NormalizingBuilder.classify(scalar)
-        if kind == 1 && !cellTabs.isEmpty && cellTabs.contains(offset) { (kind, folded) = (0, "|") }
+        let (kind, folded) = NormalizingBuilder.classify(scalar)
         let wasCR = lastWasCR
         lastWasCR = false
         switch kind {
@@ -125,6 +119,7 @@ struct NormalizingBuilder {
             if pendingSpace {
                 pendingSpace = false
                 if !scalars.isEmpty && newlineRun == 0 {
+                    if pendingSpaceRun >= 2 || pendingSpaceHasTab { gaps.append(scalars.count) }
                     scalars.append(" ")
                     offsets.append(pendingSpaceOffset)
                 }
@@ -137,7 +132,11 @@ struct NormalizingBuilder {
             if !pendingSpace {
                 pendingSpace = true
                 pendingSpaceOffset = offset
+                pendingSpaceRun = 0
+                pendingSpaceHasTab = false
             }
+            pendingSpaceRun &+= 1
+            if scalar == "\t" { pendingSpaceHasTab = true }
         case 2:
             if scalar == "\n" && wasCR { return }  // CRLF: the CR already made the line break
             newline(at: offset)
@@ -193,6 +192,7 @@ struct NormalizingBuilder {
         }
         pendingSpace = false
         newlineRun = 0
+        if !gaps.isEmpty { TabTables.markCells(in: &scalars, gaps: gaps) }
         return NormalizedText(scalars: scalars, originalOffsets: offsets)
     }
 }
