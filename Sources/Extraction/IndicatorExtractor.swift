@@ -177,7 +177,9 @@ public struct IndicatorExtractor: Sendable {
                 let leading = sentence.clauses.prefix { clause in
                     NumberScanner.scan(text.scalars[clause]).contains { $0.role == .quantity || $0.role == .percent }
                 }
-                if let last = leading.last {
+                if let last = leading.last, let first = leading.first,
+                   !keywords.hits(in: text.scalars[first.lowerBound..<last.upperBound], simplified: simplified)
+                       .contains(where: { !subjectOwners[$0.word].isEmpty }) {
                     let start = text.originalOffset(at: sentence.range.lowerBound)
                     let end = text.originalOffset(at: last.upperBound - 1)
                     found = findings(in: joined, text: text, original: original, reportYear: year, simplified: simplified)
@@ -248,6 +250,15 @@ public struct IndicatorExtractor: Sendable {
         let sentenceWords = words(of: hits)
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         let opensWithSubsetMarker = hits.contains { subsetMarkers.contains($0.word) && $0.range.lowerBound == sentence.range.lowerBound }
+        let periodHits = hits.filter { periodWords.contains($0.word) }
+        let years = reportYear == nil ? [] : tokens.filter { $0.role == .date && (1990...2100).contains($0.value) }
+        // Another body named as the sentence's subject, before any figure (辖区派出所全年受理…): where it stands.
+        let bodySubject: Int? = hits.first(where: { otherBodies.contains($0.word) }).flatMap { body in
+            guard let first = sentence.clauses.first, first.contains(body.range.lowerBound),
+                  !slice[first.lowerBound..<body.range.lowerBound].contains(where: { Self.notSubjectOpener.contains($0) }),
+                  !numbers.contains(where: { $0.range.lowerBound < body.range.lowerBound }) else { return nil }
+            return body.range.upperBound
+        }
         // 如红星村…, 例如…: the figures after an example's opening are the example's.
         let exampleStart = exampleOpening(in: sentence, slice: slice, hits: hits)
         let fromTo = fromToPairs(numbers, in: slice, hits: hits, sentence: sentence)
@@ -267,7 +278,7 @@ public struct IndicatorExtractor: Sendable {
             let clause = sentence.clauses.first { $0.contains(start) } ?? sentence.range
             // 今年6月份集中排查期间，共排查出纠纷5件: a stretch of the year named before the number.
             // 围绕宪法宣传周…等节点，全年开展…52场次: a whole-year word after it says the count is the year's.
-            let inPeriod = hits.contains { period in
+            let inPeriod = periodHits.contains { period in
                 periodWords.contains(period.word) && period.range.upperBound <= start
                     && !hits.contains { totalWords.contains($0.word) && keywords.words[$0.word].hasPrefix("全")
                                         && $0.range.lowerBound >= period.range.upperBound && $0.range.upperBound <= start }
@@ -290,14 +301,11 @@ public struct IndicatorExtractor: Sendable {
             if opensWithNamedVillage(clause, in: slice, hits: hits) { continue }
             // 2023年全镇排查化解矛盾纠纷231件，2024年较上年增长14.7% in a 2024 report: the year before's figure.
             // (由2022年的180人增至236人: the later figure of a from–to is this year's.)
-            if let reportYear, fromTo.previousValue[k] == nil,
-               Self.namesEarlierYear(before: start, tokens: tokens, reportYear: reportYear, in: slice) { continue }
+            if let reportYear, !years.isEmpty, fromTo.previousValue[k] == nil,
+               Self.namesEarlierYear(before: start, years: years, reportYear: reportYear, in: slice) { continue }
             // 辖区派出所全年受理治安纠纷调解142起，调解成功138起: another body opening the sentence owns its figures.
             // Not where it is named as a helper or a place (在县人民法院指导下, 联合派出所, 邀请法院法官).
-            if let body = hits.first(where: { otherBodies.contains($0.word) }), body.range.upperBound <= start,
-               let first = sentence.clauses.first, first.contains(body.range.lowerBound),
-               !slice[first.lowerBound..<body.range.lowerBound].contains(where: { Self.notSubjectOpener.contains($0) }),
-               !numbers.contains(where: { $0.range.lowerBound < body.range.lowerBound }) { continue }
+            if let bodySubject, bodySubject <= start { continue }
             // 受理信访案件21件（2018年为30件）: an aside giving another year's figure.
             let aside = brackets.first { $0.contains(start) }
             if let aside, Self.namesAnotherYear(aside, in: slice) { continue }
@@ -533,9 +541,9 @@ public struct IndicatorExtractor: Sendable {
 
     /// Whether the year named last before a number in its sentence is earlier than the report's (2023年全镇…231件
     /// in a 2024 report). Not a year of comparison (较2023年, 比2023年) nor a start (2019年以来).
-    private static func namesEarlierYear(before start: Int, tokens: [NumberToken], reportYear: Int,
+    private static func namesEarlierYear(before start: Int, years: [NumberToken], reportYear: Int,
                                          in slice: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let year = tokens.last(where: { $0.role == .date && $0.range.upperBound <= start && (1990...2100).contains($0.value) }),
+        guard let year = years.last(where: { $0.range.upperBound <= start }),
               Int(year.value) < reportYear else { return false }
         let before = year.range.lowerBound > slice.startIndex ? slice[year.range.lowerBound - 1] : " "
         if "较比与同至到由从".unicodeScalars.contains(before) { return false }
@@ -866,6 +874,9 @@ public struct IndicatorExtractor: Sendable {
         var quoted: [Range<Int>] = [], titled: [Range<Int>] = [], bracketed: [Range<Int>] = []
         var quote: Int?, title: Int?, bracket: Int?
         for i in scalars.indices {
+            // Most scalars are characters (U+3400…U+FF07): none of the marks.
+            let v = scalars[i].value
+            if v >= 0x3400 && v < 0xFF08 || v < 0x28 { continue }
             switch scalars[i] {
             case "“": quote = i
             case "”": if let q = quote { quoted.append(q..<(i + 1)); quote = nil }

@@ -152,7 +152,7 @@ struct NormalizingBuilder {
     /// traditional text (復(fù)議, 設(shè)): it splits the words extraction matches. Called on a closing
     /// bracket before it is kept; true when `(` and the reading were removed. A reading must carry a
     /// tone mark, so a list marker (a) or an English word in brackets stays.
-    @inline(__always)
+    @inline(never)  // rare: kept out of the per-scalar path
     mutating func dropPinyinAnnotation() -> Bool {
         let n = scalars.count
         var i = n - 1
