@@ -12,20 +12,9 @@ import ReportText
 private let realCorpus = repositoryRoot.appendingPathComponent("Tests/ExtractionTests/Fixtures/real")
 
 private func scoreRealPart(_ part: String) throws -> (score: Score, metadata: Double, reports: Int) {
-    let gold = try JSONDecoder().decode([GoldReport].self,
-                                        from: Data(contentsOf: realCorpus.appendingPathComponent("gold-\(part).json")))
-    var score = Score()
-    var right = 0
-    for report in gold {
-        let document = try ReportReader.read(realCorpus.appendingPathComponent(part).appendingPathComponent(report.file))
-        let extracted = standardExtractor.extract(document, source: report.file)
-        score.add(gold: report, found: Dictionary(uniqueKeysWithValues:
-            extracted.chosen(in: standardCatalog).map { ($0.indicator, $0.value) }))
-        let got = extracted.metadata, want = report.metadata
-        right += [got.township == want.township, got.county == want.county, got.city == want.city,
-                  got.province == want.province, got.year == want.year].filter { $0 }.count
-    }
-    return (score, Double(right) / Double(5 * gold.count), gold.count)
+    let (score, right, reports) = try scoreGold(realCorpus.appendingPathComponent("gold-\(part).json"),
+                                                folder: realCorpus.appendingPathComponent(part))
+    return (score, Double(right) / Double(5 * reports), reports)
 }
 
 @Test func realPassagesTunedOnKeepTheirScore() throws {

@@ -62,3 +62,22 @@ struct Score {
         }
     }
 }
+
+/// Scores the reports of a gold file against the texts in `folder`, as the score-extraction tool does:
+/// the extraction's score, metadata accuracy (the share of township, county, city, province and year
+/// fields right) and the number of reports.
+func scoreGold(_ goldFile: URL, folder: URL) throws -> (score: Score, rightFields: Int, reports: Int) {
+    let gold = try JSONDecoder().decode([GoldReport].self, from: Data(contentsOf: goldFile))
+    var score = Score()
+    var right = 0
+    for report in gold {
+        let document = try ReportReader.read(folder.appendingPathComponent(report.file))
+        let extracted = standardExtractor.extract(document, source: report.file)
+        score.add(gold: report, found: Dictionary(uniqueKeysWithValues:
+            extracted.chosen(in: standardCatalog).map { ($0.indicator, $0.value) }))
+        let got = extracted.metadata, want = report.metadata
+        right += [got.township == want.township, got.county == want.county, got.city == want.city,
+                  got.province == want.province, got.year == want.year].filter { $0 }.count
+    }
+    return (score, right, gold.count)
+}
