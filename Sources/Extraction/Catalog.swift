@@ -41,6 +41,9 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// one sentence with no subject of their own (排查矛盾纠纷213件，化解209件: 209 resolved). The whole is the
     /// count this indicator's rate divides by (its `ratio`'s denominator). Optional.
     public var outcomeActions: [String]
+    /// Subjects that, written right after a noun, name one kind (纠纷: 劳资纠纷, 山林权属纠纷): a count of one kind
+    /// is marked for review and yields to the whole. Optional.
+    public var kindMarked: [String]
     /// For a count, the largest figure a township plausibly reports in a year; a larger one is found
     /// but marked for review (a misread number, a county's figure). Optional.
     public var typicalMax: Double?
@@ -52,7 +55,7 @@ public struct Indicator: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, en, unit, kind, subjects, actions, units, exclude, excludeSentence, ratio, headline, aboutLeaders, partOfWhole
-        case pairedSubjects, typicalMax, outcomeActions
+        case pairedSubjects, typicalMax, outcomeActions, kindMarked
     }
 
     public init(from decoder: Decoder) throws {
@@ -74,6 +77,7 @@ public struct Indicator: Codable, Sendable, Equatable {
         pairedSubjects = try c.decodeIfPresent([[String]].self, forKey: .pairedSubjects) ?? []
         typicalMax = try c.decodeIfPresent(Double.self, forKey: .typicalMax)
         outcomeActions = try c.decodeIfPresent([String].self, forKey: .outcomeActions) ?? []
+        kindMarked = try c.decodeIfPresent([String].self, forKey: .kindMarked) ?? []
     }
 }
 

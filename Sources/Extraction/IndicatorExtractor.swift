@@ -52,10 +52,13 @@ public struct IndicatorExtractor: Sendable {
         /// The catalog's `outcomeActions`, and the indicator id of the whole they follow (nil for none).
         let outcomeActions: IDSet
         let whole: String?
+        /// The catalog's `kindMarked` subjects.
+        let kindMarked: IDSet
 
         init(indicator: Indicator, subjects: IDSet, actions: IDSet, units: IDSet,
              exclude: IDSet, excludeSentence: IDSet, pairedSubjects: [(head: Int, objects: IDSet)],
-             outcomeActions: IDSet, whole: String?) {
+             outcomeActions: IDSet, whole: String?, kindMarked: IDSet) {
+            self.kindMarked = kindMarked
             self.outcomeActions = outcomeActions
             self.whole = whole
             self.indicator = indicator
@@ -105,7 +108,8 @@ public struct IndicatorExtractor: Sendable {
                     return (head: index.add(head), objects: ids(Array(pair.dropFirst())))
                 },
                 outcomeActions: ids(indicator.outcomeActions),
-                whole: catalog.indicators.lazy.compactMap(\.ratio).first { $0.numerator == indicator.id }?.denominator))
+                whole: catalog.indicators.lazy.compactMap(\.ratio).first { $0.numerator == indicator.id }?.denominator,
+                kindMarked: ids(indicator.kindMarked)))
         }
         self.rules = rules
         allActions = ids(catalog.indicators.flatMap(\.actions))
@@ -482,6 +486,13 @@ public struct IndicatorExtractor: Sendable {
                     candidate.score -= 3
                     candidate.flagForReview("只是一个时段 (one stretch of the year)")
                 }
+                // 调处山林权属纠纷19件, 劳资纠纷692宗: a bare subject after a noun names one kind of it, which
+                // yields to the whole where the report states it.
+                if rule.indicator.kind == .count, !localSubjects.isEmpty,
+                   localSubjects.allSatisfy({ Self.namesOneKind($0, of: rule, in: slice) }) {
+                    candidate.score -= 3
+                    candidate.flagForReview("只是一类 (one kind)")
+                }
                 if change == nil {
                     change = statedChange(after: number, unitID: unitID, clause: clause, sentence: sentence,
                                           slice: slice, hits: hits, numbers: numbers)
@@ -567,6 +578,18 @@ public struct IndicatorExtractor: Sendable {
             || rest.starts(with: "年同期".unicodeScalars) || rest.starts(with: "年度为".unicodeScalars)
     }
 
+    /// Whether a subject the catalog marks `kindMarked` (纠纷) is written right after a noun that makes it one
+    /// kind (劳资纠纷, 山林权属纠纷, 疑难纠纷), not after a verb or a word for all kinds (调解纠纷, 各类纠纷).
+    private static func namesOneKind(_ hit: KeywordIndex.Hit, of rule: CompiledRule, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard rule.kindMarked.contains(hit.word), hit.range.lowerBound > slice.startIndex else { return false }
+        let before = slice[hit.range.lowerBound - 1]
+        return before.value >= 0x4E00 && before.value <= 0x9FFF && !notKindBefore.contains(before)
+    }
+
+    /// Characters before 纠纷 that leave it the whole: the end of a verb (调解, 调处, 排查, 受理, 解决, 办结, 摸排,
+    /// 化解) or a word for all kinds (各类, 各种, 一般, 等, 的).
+    private static let notKindBefore: Set<Unicode.Scalar> = Set("解处查理决结排类种般间盾等的各项起件宗和及与涉".unicodeScalars)
+
     /// Whether 等 stands right before a number (等4个, 等共12场).
     private static func follows等(_ number: NumberToken, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
         var i = min(number.range.lowerBound, number.qualifierRange?.lowerBound ?? .max) - 1
@@ -646,6 +669,8 @@ public struct IndicatorExtractor: Sendable {
     /// Characters that open a clause with a verb or preposition, not a name (聘请村(居)法律顾问, 在村…).
     private static let notVillageNameStart: Set<Unicode.Scalar> = Set("聘建推指组实覆在对为向到开设成完督协帮引深加强抓打落做由从经依通按并选培配招共".unicodeScalars)
     /// Characters after 村 that make it the villages in general (村(居), 村级, 村民, 村干部, 村务).
+    /// What a quoted name opening a clause may be: a mediation room or a service point with figures of its own.
+    private static let namedBodyEndings = ["调解工作室", "调解室", "工作室", "调解中心", "服务站", "驿站", "服务中心"]
     private static let notAfterVillage: Set<Unicode.Scalar> = Set("(（居级民干务规两".unicodeScalars)
 
     /// Whether the clause opens with a village's name: two to four characters and 村 or 社区
@@ -664,6 +689,12 @@ public struct IndicatorExtractor: Sendable {
         }
         var i = clause.lowerBound
         while i < clause.upperBound, slice[i] == " " { i += 1 }
+        // “老杜调解工作室”全年调处…: a named room or centre's own work.
+        if i < clause.upperBound, slice[i] == "“", let close = slice[i..<clause.upperBound].firstIndex(of: "”"), close - i > 3 {
+            let inside = slice[(i + 1)..<close], after = slice[(close + 1)..<clause.upperBound]
+            for word in Self.namedBodyEndings where inside.reversed().starts(with: word.unicodeScalars.reversed())
+                || after.starts(with: word.unicodeScalars) { return true }
+        }
         // 其中河图村…, 在石岗村开展的…活动中: the village after 其中 or 在 is as named.
         if slice[i...].starts(with: "其中".unicodeScalars) { i += 2 } else if i < clause.upperBound && slice[i] == "在" { i += 1 }
         let nameStart = i

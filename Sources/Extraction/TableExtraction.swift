@@ -56,7 +56,9 @@ extension IndicatorExtractor {
                 let rowUnit = (0..<labelCount).lazy.compactMap { Self.unit(in: row[$0], of: s, wholeCell: unitColumns.contains($0)) }.first
                 var pieces: [Range<Int>] = (isPart ? wholeLabel : []) + (0..<labelCount).map { row[$0] }
                 pieces += rows.prefix(headerCount).map { $0[c] }.filter { Self.year(in: $0, of: s) == nil }
+                // 矛盾纠纷化解率 | 97.9 | 100 under a note (单位：件、%): a rate's row gives percentages.
                 let unit = headerUnit[c] ?? rowUnit
+                    ?? ((0..<labelCount).contains { Self.labelNamesRate(row[$0], of: s) } ? ["%"] : nil)
                 let (sentenceText, cellRange) = Self.sentence(pieces: pieces, cell: row[c], unit: unit, text: text)
                 let sentences = SentenceSplitter.split(sentenceText)
                 guard let sentence = sentences.last else { continue }
@@ -75,6 +77,12 @@ extension IndicatorExtractor {
             }
         }
         return found
+    }
+
+    /// Whether a label cell names a rate: it ends in 率 (化解率, 办结率), brackets aside.
+    static func labelNamesRate(_ cell: Range<Int>, of s: [Unicode.Scalar]) -> Bool {
+        let word = s[cell].prefix { $0 != "(" && $0 != "（" }.filter { $0 != " " }
+        return word.last == "率"
     }
 
     /// Whether a label cell names any indicator's subject (矛盾纠纷, 信访, 法律明白人).

@@ -578,7 +578,9 @@ private struct Scanner {
         // Runs start on a digit or 十; 百, 千 and 万 only after 近/逾/超/约/过 (近百场, 近千人次, 近万份).
         if first >= ChineseNumeral.hundred && first != ChineseNumeral.twenty && first != ChineseNumeral.thirty {
             let isHundred = c(start) == Words.bai || c(start) == Words.bai2 || c(start) == Words.qian || c(start) == Words.wan
-            if !(isHundred && Words.hundredQualifier.contains(c(start - 1))) { return start + 1 }
+            // …and 百余场, 千余份: 余 or 多 after a bare 百, 千 or 万.
+            let qualified = Words.hundredQualifier.contains(c(start - 1)) || c(start + 1) == Words.yu || c(start + 1) == Words.duo
+            if !(isHundred && qualified) { return start + 1 }
         }
         var e = start
         while e < hi {

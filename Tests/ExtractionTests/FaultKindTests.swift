@@ -104,6 +104,20 @@ let faultKindSentences: [GenreSentence] = [
     GenreSentence(text: "落实重大执法决定法制审核制度，全年开展执法检查71次。", expected: [:]),
     // 办理 takes petitions.
     GenreSentence(text: "办理群众来信来访312件，已办结309件。", expected: ["petitions.received": 312, "petitions.closed": 309]),
+    // One kind of dispute (劳资纠纷, 山林权属纠纷) yields to the whole stated elsewhere; 调解纠纷 is the whole.
+    GenreSentence(text: "全年调处劳资纠纷692宗。全年共受理矛盾纠纷2316宗。", expected: ["mediation.disputes": 2316]),
+    GenreSentence(text: "全年调解纠纷30件。", expected: ["mediation.disputes": 30]),
+    // A named mediation room opening the sentence: its own work.
+    GenreSentence(text: "“老杜调解工作室”全年调处疑难纠纷64件。", expected: [:]),
+    // Staff without a certificate are not certified staff; a share with a professional qualification is no certified rate.
+    GenreSentence(text: "二是全乡执法队伍中仍有2名执法人员未取得执法证。", expected: [:]),
+    GenreSentence(text: "执法人员中具备法律职业资格的比例偏低，仅占持证人员的9.38%。", expected: [:]),
+    // A first-visit rate is not the closure rate.
+    GenreSentence(text: "全年受理信访件1,093件，已办结1,088件，办结率99.54%，初次信访一次性化解率93.60%。",
+                  expected: ["petitions.received": 1093, "petitions.closed": 1088, "petitions.closure_rate": 99.54]),
+    // 百余场: a bare 百 before 余.
+    GenreSentence(text: "全年组织开展各类法治宣传活动百余场，发放宣传资料3万份。",
+                  expected: ["publicity.events": 100, "publicity.materials": 30000], qualifiers: ["publicity.events": .moreThan]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),

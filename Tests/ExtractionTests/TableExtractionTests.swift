@@ -115,6 +115,15 @@ private let title = "良垌镇2024年法治政府建设年度报告\n2024年，�
                                          "mediation.resolved": 201, "mediation.resolution_rate": 98.5])
 }
 
+@Test func aRatesRowWithBareNumbersGivesPercentages() throws {
+    // The unit is named in the line above the table (单位：件、%), not in its cells.
+    let text = title + "主要工作数据如下（单位：件、%）：\n项目\t2023年\t2024年\n受理矛盾纠纷\t48\t56\n"
+        + "矛盾纠纷化解率\t97.9\t100\n受理信访案件\t31\t23\n信访案件办结率\t96.8\t100\n"
+    let found = tableValues(try read("v.txt", Data(text.utf8)))
+    #expect(found.mapValues(\.value) == ["mediation.disputes": 56, "mediation.resolution_rate": 100,
+                                         "petitions.received": 23, "petitions.closure_rate": 100])
+}
+
 @Test func mergedCellsOfAnHTMLTableLabelEveryRowAndColumnTheyCover() throws {
     let html = """
     <html><head><title>良垌镇2024年法治政府建设年度报告</title></head><body>
