@@ -125,7 +125,6 @@ struct NormalizingBuilder {
                 }
             }
             newlineRun = 0
-            if folded == ")" && dropPinyinAnnotation() { return }
             scalars.append(folded)
             offsets.append(offset)
         case 1:
@@ -148,28 +147,48 @@ struct NormalizingBuilder {
         }
     }
 
-    /// Drops a pinyin reading in brackets written after a character, as some mirror sites print
-    /// traditional text (復(fù)議, 設(shè)): it splits the words extraction matches. Called on a closing
-    /// bracket before it is kept; true when `(` and the reading were removed. A reading must carry a
-    /// tone mark, so a list marker (a) or an English word in brackets stays.
-    @inline(never)  // rare: kept out of the per-scalar path
-    mutating func dropPinyinAnnotation() -> Bool {
+    /// Drops every pinyin reading in brackets written after a character, as some mirror sites print
+    /// traditional text (復(fù)議, 設(shè)): it splits the words extraction matches. A reading must carry a tone
+    /// mark, so a list marker (a) or an English word in brackets stays. One pass after the text is built,
+    /// so that the per-character path stays as short as it was.
+    mutating func dropPinyinAnnotations() {
+        var write = 0
+        var read = 0
         let n = scalars.count
-        var i = n - 1
-        var toned = false
-        while i >= 0 && n - i <= 7 {
-            let v = scalars[i].value
-            if v == 0x28 { break }
-            if v &- 0x61 < 26 || v == 0xFC { i -= 1; continue }
-            guard NormalizingBuilder.tonedVowels.contains(v) else { return false }
-            toned = true
-            i -= 1
+        var changed = false
+        while read < n {
+            if scalars[read] == "(", read > 0, let end = NormalizingBuilder.pinyinReadingEnd(scalars, from: read),
+               scalars[read - 1].value &- 0x3400 < 0xA000 - 0x3400 {
+                read = end + 1
+                changed = true
+                continue
+            }
+            if changed {
+                scalars[write] = scalars[read]
+                offsets[write] = offsets[read]
+            }
+            write += 1
+            read += 1
         }
-        guard i >= 1, i < n - 1, toned, scalars[i].value == 0x28,
-              scalars[i - 1].value &- 0x3400 < 0xA000 - 0x3400 else { return false }
-        scalars.removeSubrange(i...)
-        offsets.removeSubrange(i...)
-        return true
+        if changed {
+            scalars.removeSubrange(write...)
+            offsets.removeSubrange(write...)
+        }
+    }
+
+    /// Where the `)` of a pinyin reading opened at `open` stands: one to six letters, a tone mark among them.
+    static func pinyinReadingEnd(_ s: [Unicode.Scalar], from open: Int) -> Int? {
+        var i = open + 1
+        var toned = false
+        while i < s.count && i - open <= 7 {
+            let v = s[i].value
+            if v == 0x29 { return toned && i > open + 1 ? i : nil }
+            if v &- 0x61 < 26 || v == 0xFC { i += 1; continue }
+            guard tonedVowels.contains(v) else { return nil }
+            toned = true
+            i += 1
+        }
+        return nil
     }
 
     /// The pinyin vowels with a tone mark (ā á ǎ à …, ǖ ǘ ǚ ǜ).
@@ -192,6 +211,8 @@ struct NormalizingBuilder {
         }
         pendingSpace = false
         newlineRun = 0
+        // Pinyin readings carry a tone mark (U+00E0…U+01DC); most texts have none, and one tight pass tells.
+        if scalars.contains(where: { $0.value &- 0xE0 < 0x1DD - 0xE0 }) { dropPinyinAnnotations() }
         if !gaps.isEmpty { TabTables.markCells(in: &scalars, gaps: gaps) }
         return NormalizedText(scalars: scalars, originalOffsets: offsets)
     }
