@@ -5,7 +5,10 @@ import ReportText
 /// Every catalog word is compiled into one keyword index, so each sentence that holds a
 /// number is scanned once for words; each number is then judged by the words of its clause
 /// and sentence: its measure word, subject, action, and what rules it out.
-public struct IndicatorExtractor: Sendable {
+///
+/// A final class, not a struct: closures in the per-sentence code capture `self`, and as a struct of some
+/// thirty collections it was copied and destroyed whole per sentence (about 7 % of `bench extract`).
+public final class IndicatorExtractor: Sendable {
     public let catalog: Catalog
     let keywords: KeywordIndex
     private let rules: [CompiledRule]
@@ -27,6 +30,8 @@ public struct IndicatorExtractor: Sendable {
     private let otherBodies: IDSet
     /// Every indicator's actions: a list item with one of them counts that indicator.
     private let allActions: IDSet
+    /// The rules with `outcomeActions`: parts a bare verb of outcome may give.
+    private let partRules: [CompiledRule]
     /// For each keyword id, the numbers of the rules whose subject it is (empty for other words).
     let subjectOwners: [IDSet]
     /// The rules a percentage can be (the rates), the rules a count with each measure word can be (by
@@ -113,6 +118,7 @@ public struct IndicatorExtractor: Sendable {
         }
         self.rules = rules
         allActions = ids(catalog.indicators.flatMap(\.actions))
+        partRules = rules.filter { !$0.outcomeActions.isEmpty && $0.whole != nil }
         self.subjectOwners = index.words.indices.map { owners[$0] ?? IDSet() }
         var rates = IDSet(), counts = IDSet()
         var takingUnit = [IDSet](repeating: IDSet(), count: index.words.count)
@@ -255,6 +261,9 @@ public struct IndicatorExtractor: Sendable {
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         let opensWithSubsetMarker = hits.contains { subsetMarkers.contains($0.word) && $0.range.lowerBound == sentence.range.lowerBound }
         let periodHits = hits.filter { periodWords.contains($0.word) }
+        let leaderHits = hits.filter { subsetWords.contains($0.word) }
+        let totalHits = leaderHits.isEmpty ? [] : hits.filter { totalWords.contains($0.word) }
+        let leaderActionHits = leaderHits.isEmpty ? [] : hits.filter { leaderActionWords.contains($0.word) }
         let years = reportYear == nil ? [] : tokens.filter { $0.role == .date && (1990...2100).contains($0.value) }
         // Another body named as the sentence's subject, before any figure (辖区派出所全年受理…): where it stands.
         let bodySubject: Int? = hits.first(where: { otherBodies.contains($0.word) }).flatMap { body in
@@ -272,6 +281,12 @@ public struct IndicatorExtractor: Sendable {
         for (k, number) in numbers.enumerated() {
             let start = number.range.lowerBound
             if let exampleStart, start >= exampleStart { continue }
+            // The rules a number could count at all, by its measure word (元, 篇, 万元 count none of them):
+            // found first, so that a number no rule takes costs nothing more.
+            let unitID = measureWord(after: number, hits: hits, in: slice)
+            let possibleRules = number.role == .percent ? rateRules
+                : number.role == .quantity ? (unitID.map { rulesTakingUnit[$0] } ?? (unitImplied ? countRules : IDSet())) : IDSet()
+            if possibleRules.isEmpty { continue }
             // 由上年的15人增至19人: 15 is last year's; 19 carries the change.
             if fromTo.previous.contains(k) { continue }
             // 力争…化解率达95%以上, 下一步计划开展50场: a target, not this year's result.
@@ -292,13 +307,11 @@ public struct IndicatorExtractor: Sendable {
             // them turns a run-on sentence to the township's work (…领导干部法治理论知识考试…，累计培养法律明白人58名).
             // A leader's own verb after the total word (主要领导共包联化解…七件, 全年…，带头到村开展法治宣讲3场) keeps
             // the number theirs.
-            let aboutLeaders = hits.contains(where: { leader in
-                subsetWords.contains(leader.word) && leader.range.upperBound <= start
-                    && !hits.contains { total in
-                        totalWords.contains(total.word) && total.range.lowerBound >= leader.range.upperBound
-                            && total.range.upperBound <= start
-                            && !hits.contains { leaderActionWords.contains($0.word) && $0.range.lowerBound >= total.range.upperBound
-                                                && $0.range.upperBound <= start }
+            let aboutLeaders = !leaderHits.isEmpty && leaderHits.contains(where: { leader in
+                leader.range.upperBound <= start
+                    && !totalHits.contains { total in
+                        total.range.lowerBound >= leader.range.upperBound && total.range.upperBound <= start
+                            && !leaderActionHits.contains { $0.range.lowerBound >= total.range.upperBound && $0.range.upperBound <= start }
                     }
             })
             // 红星村通过议事会调处纠纷6起: a clause that opens with a named village counts that village's work.
@@ -344,7 +357,7 @@ public struct IndicatorExtractor: Sendable {
             let bareOutcome = k > 0 && number.role == .quantity && !clauseHits.contains { !subjectOwners[$0.word].isEmpty }
             // The wholes whose part this bare verb gives (mediation.disputes for 化解181起), found once a number.
             let outcomeWholes: [String] = bareOutcome
-                ? rules.compactMap { part in
+                ? partRules.compactMap { part in
                     guard let whole = part.whole, !part.outcomeActions.isEmpty, !clauseWords.isDisjoint(with: part.outcomeActions),
                           clauseWords.isDisjoint(with: part.actions) else { return nil }
                     return whole
@@ -358,9 +371,6 @@ public struct IndicatorExtractor: Sendable {
             if Self.isFrequency(before: start, in: clause, slice: slice) { continue }
             // 全年共排查…: a total word in the number's own clause, before it, says this is the total.
             let clauseTotal = clauseHits.contains { totalWords.contains($0.word) && $0.range.upperBound <= start }
-            let unitID = measureWord(after: number, hits: hits, in: slice)
-            let possibleRules = number.role == .percent ? rateRules
-                : number.role == .quantity ? (unitID.map { rulesTakingUnit[$0] } ?? (unitImplied ? countRules : IDSet())) : IDSet()
             // A subject named earlier does not carry over into a clause that names a subject of its own
             // (整合综治、信访等力量，全年化解矛盾纠纷近200件: 信访 is a helper, the 200 are disputes).
             let clauseNamesASubject = clauseHits.contains { hit in
@@ -403,7 +413,7 @@ public struct IndicatorExtractor: Sendable {
             // What the report says this number changed by since last year: read once, when first needed.
             var change: StatedChange?
 
-            for (n, rule) in rules.enumerated() {
+            for (n, rule) in rules.enumerated() where possibleRules.contains(n) {
                 // A rate whose clause names its own subject (信访事项按期办结率98.3%) is the township's, even after
                 // what leaders did.
                 if aboutLeaders && !rule.indicator.aboutLeaders
@@ -433,12 +443,15 @@ public struct IndicatorExtractor: Sendable {
                     && !rules.contains { $0 !== rule && $0.indicator.kind == .rate && !clauseWords.isDisjoint(with: $0.actions) }
                 if !rule.actions.isEmpty && listedWords.isDisjoint(with: rule.actions) && !outcomeOfWhole && !tableLabelNamesWhole
                     && !(sharesPredicate && stretchWords.isDisjoint(with: rule.actions) == false) { continue }
-                let localSubjects = clauseHits.filter { hit in
+                var localSubjects = clauseHits.filter { hit in
                     rule.subjects.contains(hit.word) || rule.pairedSubjects.contains { pair in
                         pair.head == hit.word && !clauseWords.isDisjoint(with: pair.objects)
                     }
-                } + listHits.filter { hit in
-                    rule.pairedSubjects.contains { pair in pair.head == hit.word && !listedWords.isDisjoint(with: pair.objects) }
+                }
+                if !listHits.isEmpty && !rule.pairedSubjects.isEmpty {
+                    localSubjects += listHits.filter { hit in
+                        rule.pairedSubjects.contains { pair in pair.head == hit.word && !listedWords.isDisjoint(with: pair.objects) }
+                    }
                 }
                 // “法治护老”宣传活动3次: one named campaign, not the year's total. “八五”普法 names the
                 // national five-year plan of legal publicity, which is all of the year's work.
@@ -619,9 +632,10 @@ public struct IndicatorExtractor: Sendable {
                   rule.units.contains(unit) else { continue }
             // 新申领执法证5个、注销执法证2个: a neighbour with another indicator's verb counts that other one.
             let item = Self.itemStart(before: numbers[neighbour].range.lowerBound, in: slice)..<numbers[neighbour].range.lowerBound
-            let itemWords = words(of: hits.lazy.filter { item.contains($0.range.lowerBound) })
-            if !itemWords.isDisjoint(with: rule.exclude) { continue }
-            if !rule.actions.isEmpty && itemWords.isDisjoint(with: rule.actions) && !itemWords.isDisjoint(with: allActions) { continue }
+            let itemHits = hits.lazy.filter { item.contains($0.range.lowerBound) }
+            if itemHits.contains(where: { rule.exclude.contains($0.word) }) { continue }
+            if !rule.actions.isEmpty, !itemHits.contains(where: { rule.actions.contains($0.word) }),
+               itemHits.contains(where: { allActions.contains($0.word) }) { continue }
             if Self.itemNamesSubject(of: rule, before: numbers[neighbour].range.lowerBound, in: slice, hits: hits) { return true }
         }
         return false
@@ -678,15 +692,6 @@ public struct IndicatorExtractor: Sendable {
     /// the clause counts (遴选村法律明白人37名: the villages' literates, counted for the township).
     private func opensWithNamedVillage(_ clause: Range<Int>, in slice: ArraySlice<Unicode.Scalar>,
                                        hits: [KeywordIndex.Hit]) -> Bool {
-        // A subject right after 村 names the villages' people the township counts (遴选村法律明白人37名),
-        // unless the clause goes on to count something else (东山坡村调委会调解纠纷9件: the village's work).
-        func countedSubjectStarts(at position: Int) -> Bool {
-            guard let subject = hits.first(where: { $0.range.lowerBound == position && !subjectOwners[$0.word].isEmpty })
-            else { return false }
-            return !hits.contains { $0.range.lowerBound >= subject.range.upperBound && $0.range.upperBound <= clause.upperBound
-                                    && !subjectOwners[$0.word].isEmpty
-                                    && subjectOwners[$0.word].isDisjoint(with: subjectOwners[subject.word]) }
-        }
         var i = clause.lowerBound
         while i < clause.upperBound, slice[i] == " " { i += 1 }
         // “老杜调解工作室”全年调处…: a named room or centre's own work.
@@ -696,19 +701,34 @@ public struct IndicatorExtractor: Sendable {
                 || after.starts(with: word.unicodeScalars) { return true }
         }
         // 其中河图村…, 在石岗村开展的…活动中: the village after 其中 or 在 is as named.
-        if slice[i...].starts(with: "其中".unicodeScalars) { i += 2 } else if i < clause.upperBound && slice[i] == "在" { i += 1 }
+        if i + 1 < clause.upperBound && slice[i] == "其" && slice[i + 1] == "中" { i += 2 }
+        else if i < clause.upperBound && slice[i] == "在" { i += 1 }
         let nameStart = i
         guard i < clause.upperBound, !Self.notVillageNameStart.contains(slice[i]) else { return false }
         while i < clause.upperBound, i - nameStart < 5 {
             let u = slice[i]
             guard u.value >= 0x4E00 && u.value <= 0x9FFF, !Self.notVillageName.contains(u) else { return false }
             if i - nameStart >= 2 && u == "村" {
-                return i + 1 >= clause.upperBound || (!Self.notAfterVillage.contains(slice[i + 1]) && !countedSubjectStarts(at: i + 1))
+                return i + 1 >= clause.upperBound
+                    || (!Self.notAfterVillage.contains(slice[i + 1]) && !countedSubjectStarts(at: i + 1, clause: clause, hits: hits))
             }
-            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" { return !countedSubjectStarts(at: i + 2) }
+            if i - nameStart >= 2 && u == "社" && i + 1 < clause.upperBound && slice[i + 1] == "区" {
+                return !countedSubjectStarts(at: i + 2, clause: clause, hits: hits)
+            }
             i += 1
         }
         return false
+    }
+
+    /// Whether a subject right after 村 names the villages' people the township counts (遴选村法律明白人37名):
+    /// not where the clause goes on to count something else (东山坡村调委会调解纠纷9件: the village's work).
+    /// A method, not a local function: a local function capturing `self` copied the whole extractor per call.
+    private func countedSubjectStarts(at position: Int, clause: Range<Int>, hits: [KeywordIndex.Hit]) -> Bool {
+        guard let subject = hits.first(where: { $0.range.lowerBound == position && !subjectOwners[$0.word].isEmpty })
+        else { return false }
+        return !hits.contains { $0.range.lowerBound >= subject.range.upperBound && $0.range.upperBound <= clause.upperBound
+                                && !subjectOwners[$0.word].isEmpty
+                                && subjectOwners[$0.word].isDisjoint(with: subjectOwners[subject.word]) }
     }
 
     /// Figures written as a change from last year's value to this year's (由上年的15人增至19人):
