@@ -119,6 +119,9 @@ public struct Catalog: Codable, Sendable {
     /// Verbs of what leaders do in person (带头, 亲自, 包案, 领办): after a total word, they keep a number the
     /// leaders' own (主要领导共包联化解…七件). Optional.
     public var leaderActionWords: [String]?
+    /// Words that restate a total of what the sentence counts (总数, 总人数: 新培育“法律明白人”38名，总数达到112名):
+    /// a number after one takes the subject named before as its own. Optional.
+    public var sumWords: [String]?
     /// Other bodies (派出所, 人民法庭, 检察院): one named in a sentence's first clause, before any figure, owns
     /// the sentence's figures (辖区派出所全年受理治安纠纷调解142起，调解成功138起). Optional.
     public var otherBodies: [String]?

@@ -27,6 +27,7 @@ public final class IndicatorExtractor: Sendable {
     private let oneKindWords: IDSet
     private let periodWords: IDSet
     private let leaderActionWords: IDSet
+    private let sumWords: IDSet
     private let otherBodies: IDSet
     /// Every indicator's actions: a list item with one of them counts that indicator.
     private let allActions: IDSet
@@ -98,6 +99,7 @@ public final class IndicatorExtractor: Sendable {
         oneKindWords = ids(catalog.oneKindWords ?? [])
         periodWords = ids(catalog.periodWords ?? [])
         leaderActionWords = ids(catalog.leaderActionWords ?? [])
+        sumWords = ids(catalog.sumWords ?? [])
         otherBodies = ids(catalog.otherBodies ?? [])
         var owners: [Int: IDSet] = [:]
         var rules: [CompiledRule] = []
@@ -253,7 +255,10 @@ public final class IndicatorExtractor: Sendable {
         // Inside quotes (a campaign's name) subjects still count, but no word rules a number out.
         let (quoted, titled, brackets) = Self.marks(in: slice)
         // A bracket is an aside: its words are not the clause's around it (执法证人员9人（其中新申领执法证3个）).
-        let allHits = keywords.hits(in: slice, simplified: simplified).filter { hit in !titled.contains { $0.contains(hit.range.lowerBound) } }
+        // …except a certificate's own name (新领取《广西壮族自治区行政执法证》8本): its words are the subject.
+        let allHits = keywords.hits(in: slice, simplified: simplified).filter { hit in
+            !titled.contains { $0.contains(hit.range.lowerBound) && !Self.namesCertificate($0, in: slice) }
+        }
         let hits = allHits.filter { hit in
             !subjectOwners[hit.word].isEmpty || !quoted.contains { $0.contains(hit.range.lowerBound) }
         }
@@ -264,7 +269,11 @@ public final class IndicatorExtractor: Sendable {
         let leaderHits = hits.filter { subsetWords.contains($0.word) }
         let totalHits = leaderHits.isEmpty ? [] : hits.filter { totalWords.contains($0.word) }
         let leaderActionHits = leaderHits.isEmpty ? [] : hits.filter { leaderActionWords.contains($0.word) }
-        let years = reportYear == nil ? [] : tokens.filter { $0.role == .date && (1990...2100).contains($0.value) }
+        // (A year inside a bracketed aside — 21件（2018年为30件） — speaks for the aside only.)
+        let years = reportYear == nil ? [] : tokens.filter { year in
+            year.role == .date && (1990...2100).contains(year.value)
+                && !brackets.contains { $0.contains(year.range.lowerBound) }
+        }
         // Another body named as the sentence's subject, before any figure (辖区派出所全年受理…): where it stands.
         let bodySubject: Int? = hits.first(where: { otherBodies.contains($0.word) }).flatMap { body in
             guard let first = sentence.clauses.first, first.contains(body.range.lowerBound),
@@ -364,6 +373,7 @@ public final class IndicatorExtractor: Sendable {
                 }
                 : []
             let previousNumberOffset = k > 0 ? text.originalOffset(at: numbers[k - 1].range.lowerBound) : -1
+            let restatesSum = clauseHits.contains { sumWords.contains($0.word) && $0.range.upperBound <= start }
             // (由18人增加到25人: the 增加 of a from–to statement is no change from last year.)
             if fromTo.previousValue[k] == nil,
                clauseHits.contains(where: { changeWords.contains($0.word) && $0.range.upperBound <= start }) { continue }
@@ -475,7 +485,8 @@ public final class IndicatorExtractor: Sendable {
                 // Ten times what any township reports (用户总数达10529人 after a 法律顾问 platform) is another thing.
                 if rule.indicator.kind == .count, let limit = rule.indicator.typicalMax, number.value > 10 * limit { continue }
                 var score = 10
-                if localSubject { score += 4 }
+                // 新培育“法律明白人”38名，总数达到112名: a sum word restates the subject it carries over.
+                if localSubject || (inheritedSubject && restatesSum) { score += 4 }
                 // 其中，“老杨调解中心”全年受理纠纷326件: a sentence opened by 其中 gives parts of the one before.
                 if opensWithSubsetMarker && rule.indicator.kind == .count { score -= 3 }
                 // A bare verb of outcome yields to a part the sentence names by its own words (成功化解156起).
@@ -483,7 +494,7 @@ public final class IndicatorExtractor: Sendable {
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
                 if localSubjects.contains(where: { rule.subjects.contains($0.word) }) { score += 1 }
                 if isTotal { score += 2 }
-                if clauseTotal { score += 1 }
+                if clauseTotal || restatesSum { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
                                         original: original, score: score, evidence: &evidence)
                 flagDoubts(&candidate, rule: rule, number: number, hits: hits, in: slice)
@@ -602,6 +613,12 @@ public final class IndicatorExtractor: Sendable {
     /// Characters before 纠纷 that leave it the whole: the end of a verb (调解, 调处, 排查, 受理, 解决, 办结, 摸排,
     /// 化解) or a word for all kinds (各类, 各种, 一般, 等, 的).
     private static let notKindBefore: Set<Unicode.Scalar> = Set("解处查理决结排类种般间盾等的各项起件宗和及与涉".unicodeScalars)
+
+    /// Whether a title (《…》) is a certificate's name (《行政执法证》, 《…执法证件》).
+    private static func namesCertificate(_ title: Range<Int>, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        title.count >= 3 && slice[title.upperBound - 2] == "证" || (title.count >= 4 && slice[title.upperBound - 2] == "件"
+            && slice[title.upperBound - 3] == "证")
+    }
 
     /// Whether 等 stands right before a number (等4个, 等共12场).
     private static func follows等(_ number: NumberToken, in slice: ArraySlice<Unicode.Scalar>) -> Bool {

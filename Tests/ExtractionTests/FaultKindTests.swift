@@ -118,6 +118,12 @@ let faultKindSentences: [GenreSentence] = [
     // 百余场: a bare 百 before 余.
     GenreSentence(text: "全年组织开展各类法治宣传活动百余场，发放宣传资料3万份。",
                   expected: ["publicity.events": 100, "publicity.materials": 30000], qualifiers: ["publicity.events": .moreThan]),
+    // A sum word (总数) restates the total of what the sentence counts: it wins over the year's new ones.
+    GenreSentence(text: "注重发挥居民自治作用，新培育“法律明白人”38名，总数达到112名，覆盖全部居民区。", expected: ["legal.literates": 112]),
+    // A certificate's own name in 《》 names the subject; a law's name does not.
+    GenreSentence(text: "全镇持证执法人员由年初的38人增至46人，其中年内新领取《广西壮族自治区行政执法证》8本。",
+                  expected: ["enforcement.certified_staff": 46, "enforcement.certificates_issued": 8]),
+    GenreSentence(text: "组织学习《中华人民共和国行政复议法》3次。", expected: [:]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
@@ -267,11 +273,13 @@ private func traditionalValues(_ text: String) -> [String: Double] {
 @Test func aSentenceAboutAnEarlierYearGivesThatYearsFigureNotTheReportYears() {
     let text = "某镇2024年法治政府建设工作报告\n2023年全镇排查化解矛盾纠纷231件，2024年较上年增长14.7%。"
         + "全镇法律明白人由2022年的180人增至236人。全年排查化解矛盾纠纷265件。"
+        + "全镇共受理信访案件21件（2023年为30件），已办结20件。"
     let document = ReportDocument(url: URL(fileURLWithPath: "/tmp/y.txt"), format: .text, encoding: "UTF-8", original: text,
                                   text: TextNormalizer.normalize(text), sentences: SentenceSplitter.split(TextNormalizer.normalize(text)))
     let report = ReportExtractor(catalog: standardCatalog, gazetteer: standardGazetteer).extract(document, source: "y")
     let values = Dictionary(uniqueKeysWithValues: report.findings.filter(\.chosen).map { ($0.indicator, $0.value) })
-    #expect(values == ["mediation.disputes": 265, "legal.literates": 236])
+    // A year inside a bracketed aside speaks for the aside only: 20 closed is this year's.
+    #expect(values == ["mediation.disputes": 265, "legal.literates": 236, "petitions.received": 21, "petitions.closed": 20])
 }
 
 @Test func aValueWithARivalCandidateIsMarkedForReview() {
