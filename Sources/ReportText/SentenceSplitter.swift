@@ -13,8 +13,8 @@ public struct Sentence: Sendable, Equatable {
 
 /// Splits normalized text into sentences and clauses.
 ///
-/// A sentence ends at 。！？!?；; (with closing quotes and brackets that follow) and at every
-/// line break. Clauses split at ，,、：:；;, except a comma between digits that groups
+/// A sentence ends at 。！？!?；; (with closing quotes and brackets that follow), at a half-width
+/// full stop between Chinese words (34件. 信访方面), and at every line break. Clauses split at ，,、：:；;, except a comma between digits that groups
 /// thousands (1,234) and a colon between digits (9:30).
 public enum SentenceSplitter {
     public static func split(_ text: NormalizedText) -> [Sentence] {
@@ -31,7 +31,7 @@ public enum SentenceSplitter {
                 start = i
                 continue
             }
-            if isEndMark(c) && !(c == "?" && isURLQuery(s, i)) {
+            if (isEndMark(c) && !(c == "?" && isURLQuery(s, i))) || (c == "." && isSentenceDot(s, i)) {
                 let contentEnd = i
                 var j = i + 1
                 while j < n, isEndMark(s[j]) || isCloser(s[j]) { j += 1 }
@@ -72,6 +72,20 @@ public enum SentenceSplitter {
     @inline(__always) static func isASCIIAlnum(_ c: Unicode.Scalar) -> Bool {
         isDigit(c) || ((c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A)
     }
+
+    /// A half-width full stop ending a Chinese sentence, as hastily typed text writes it (调解案件 34件. 信访方面):
+    /// after a character, a percent sign or a closer, and before a character or the line's end. Not the dot of
+    /// 98.6, of a list marker (1.加强), nor of a URL.
+    static func isSentenceDot(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let before = s[i - 1]
+        guard isCJK(before) || before == "%" || isCloser(before) else { return false }
+        var j = i + 1
+        while j < s.count, s[j] == " " { j += 1 }
+        return j >= s.count || s[j] == "\n" || isCJK(s[j])
+    }
+
+    @inline(__always) static func isCJK(_ c: Unicode.Scalar) -> Bool { c.value >= 0x4E00 && c.value <= 0x9FFF }
 
     /// A `?` inside a URL (`index.html?id=3`): ASCII on both sides.
     static func isURLQuery(_ s: [Unicode.Scalar], _ i: Int) -> Bool {

@@ -176,6 +176,27 @@ struct NormalizingBuilder {
         }
     }
 
+    /// Joins a number that a hard line wrap split (共排查矛盾纠纷 1⏎36件 → 136件): a line break between digits
+    /// where the digits after it run into a measure word or `%`. Not a list marker on the next line (1.、2、).
+    mutating func joinWrappedNumbers() {
+        var breaks: [Int] = []
+        for i in 1..<max(1, scalars.count - 1) where scalars[i] == "\n" {
+            guard NormalizingBuilder.isDigit(scalars[i - 1]), NormalizingBuilder.isDigit(scalars[i + 1]) else { continue }
+            var j = i + 1
+            while j < scalars.count, NormalizingBuilder.isDigit(scalars[j]) || scalars[j] == "," { j += 1 }
+            guard j < scalars.count else { continue }
+            let next = scalars[j]
+            if next == "%" || next.value &- 0x4E00 < 0x9FA0 - 0x4E00 { breaks.append(i) }
+        }
+        guard !breaks.isEmpty else { return }
+        for i in breaks.reversed() {
+            scalars.remove(at: i)
+            offsets.remove(at: i)
+        }
+    }
+
+    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
+
     /// Where the `)` of a pinyin reading opened at `open` stands: one to six letters, a tone mark among them.
     static func pinyinReadingEnd(_ s: [Unicode.Scalar], from open: Int) -> Int? {
         var i = open + 1
@@ -213,6 +234,7 @@ struct NormalizingBuilder {
         newlineRun = 0
         // Pinyin readings carry a tone mark (U+00E0…U+01DC); most texts have none, and one tight pass tells.
         if scalars.contains(where: { $0.value &- 0xE0 < 0x1DD - 0xE0 }) { dropPinyinAnnotations() }
+        joinWrappedNumbers()
         if !gaps.isEmpty { TabTables.markCells(in: &scalars, gaps: gaps) }
         return NormalizedText(scalars: scalars, originalOffsets: offsets)
     }
