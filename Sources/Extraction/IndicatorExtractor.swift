@@ -492,7 +492,7 @@ public final class IndicatorExtractor: Sendable {
                 // A bare verb of outcome yields to a part the sentence names by its own words (成功化解156起).
                 if outcomeOfWhole && !localSubject { score -= 1 }
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
-                if localSubjects.contains(where: { rule.subjects.contains($0.word) }) { score += 1 }
+                if localSubjects.contains(where: { rule.subjects.contains($0.word) }) || (inheritedSubject && restatesSum) { score += 1 }
                 if isTotal { score += 2 }
                 if clauseTotal || restatesSum { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,

@@ -124,6 +124,23 @@ let faultKindSentences: [GenreSentence] = [
     GenreSentence(text: "全镇持证执法人员由年初的38人增至46人，其中年内新领取《广西壮族自治区行政执法证》8本。",
                   expected: ["enforcement.certified_staff": 46, "enforcement.certificates_issued": 8]),
     GenreSentence(text: "组织学习《中华人民共和国行政复议法》3次。", expected: [:]),
+    // Hastily typed text: a half-width full stop ends a sentence, a number split by a line wrap is one number,
+    // 调节 for 调解 names mediators.
+    GenreSentence(text: "中站区人民法院在街道设立的诉前调解工作室调解案件 34件. 信访方面, 全年受理群众信访件二十三件, 已全部办结.",
+                  expected: ["petitions.received": 23]),
+    GenreSentence(text: "全年共排查各类矛盾纠纷 1\n36件,化解131起,化解率96.3%;", expected: ["mediation.disputes": 136,
+                  "mediation.resolved": 131, "mediation.resolution_rate": 96.3]),
+    GenreSentence(text: "化解率达100\n2.加强队伍建设，配备人民调节员 152名。", expected: ["mediation.mediators": 152]),
+    // Certificates renewed (换发) are not newly issued; 新领证 is.
+    GenreSentence(text: "今年为9名同志办理了执法证件的换发，新领证2名，没有注销的情况。", expected: ["enforcement.certificates_issued": 2]),
+    // Full-time mediators are a part; 成功 after a total is the resolved count; 比例 is the head's rate's word.
+    GenreSentence(text: "全镇人民调解员队伍不断壮大，镇调委会配备专职调解员3名。", expected: [:]),
+    GenreSentence(text: "全年共调处矛盾纠纷120件，成功118件。", expected: ["mediation.disputes": 120, "mediation.resolved": 118]),
+    GenreSentence(text: "发生行政诉讼案件6件，镇主要负责人出庭应诉共6次，负责人出庭应诉比例达到100%。",
+                  expected: ["review.litigation_cases": 6, "review.head_appearance_rate": 100]),
+    // 总计 after parts separated by commas restates their total; penalties reviewed by 法制审核 are no reviews.
+    GenreSentence(text: "全年审查合同43份，审查规范性文件9件，总计审查52件。", expected: ["review.legality_reviews": 52]),
+    GenreSentence(text: "全年办理行政处罚案件3件，均经法制审核。", expected: [:]),
     // Two counts of one indicator in one sentence that fit equally: the larger holds the other.
     GenreSentence(text: "结合“国家宪法日”共开展宣传活动30余场，张贴海报70余张，累计开展普法宣传活动130余场。",
                   expected: ["publicity.events": 130], qualifiers: ["publicity.events": .moreThan]),
