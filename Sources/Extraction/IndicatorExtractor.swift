@@ -266,6 +266,9 @@ public final class IndicatorExtractor: Sendable {
         let isTotal = !sentenceWords.isDisjoint(with: totalWords)
         let opensWithSubsetMarker = hits.contains { subsetMarkers.contains($0.word) && $0.range.lowerBound == sentence.range.lowerBound }
         let periodHits = hits.filter { periodWords.contains($0.word) }
+        // The total words that name the whole year or township (全年, 全镇): found once a sentence.
+        let wholeYearHits = periodHits.isEmpty ? []
+            : hits.filter { totalWords.contains($0.word) && keywords.words[$0.word].hasPrefix("全") }
         let leaderHits = hits.filter { subsetWords.contains($0.word) }
         let totalHits = leaderHits.isEmpty ? [] : hits.filter { totalWords.contains($0.word) }
         let leaderActionHits = leaderHits.isEmpty ? [] : hits.filter { leaderActionWords.contains($0.word) }
@@ -307,16 +310,15 @@ public final class IndicatorExtractor: Sendable {
             // 今年6月份集中排查期间，共排查出纠纷5件: a stretch of the year named before the number.
             // 围绕宪法宣传周…等节点，全年开展…52场次: a whole-year word after it says the count is the year's.
             let inPeriod = periodHits.contains { period in
-                periodWords.contains(period.word) && period.range.upperBound <= start
-                    && !hits.contains { totalWords.contains($0.word) && keywords.words[$0.word].hasPrefix("全")
-                                        && $0.range.lowerBound >= period.range.upperBound && $0.range.upperBound <= start }
+                period.range.upperBound <= start
+                    && !wholeYearHits.contains { $0.range.lowerBound >= period.range.upperBound && $0.range.upperBound <= start }
             }
             // What leaders did, named before the number, rules it out for every indicator but those about
             // leaders (负责人出庭应诉率): 主要负责人带头接访群众81人次，牵头化解矛盾纠纷8宗. A total word after
             // them turns a run-on sentence to the township's work (…领导干部法治理论知识考试…，累计培养法律明白人58名).
             // A leader's own verb after the total word (主要领导共包联化解…七件, 全年…，带头到村开展法治宣讲3场) keeps
             // the number theirs.
-            let aboutLeaders = !leaderHits.isEmpty && leaderHits.contains(where: { leader in
+            let aboutLeaders = leaderHits.contains(where: { leader in
                 leader.range.upperBound <= start
                     && !totalHits.contains { total in
                         total.range.lowerBound >= leader.range.upperBound && total.range.upperBound <= start
@@ -367,9 +369,7 @@ public final class IndicatorExtractor: Sendable {
             // The wholes whose part this bare verb gives (mediation.disputes for 化解181起), found once a number.
             let outcomeWholes: [String] = bareOutcome
                 ? partRules.compactMap { part in
-                    guard let whole = part.whole, !part.outcomeActions.isEmpty, !clauseWords.isDisjoint(with: part.outcomeActions),
-                          clauseWords.isDisjoint(with: part.actions) else { return nil }
-                    return whole
+                    !clauseWords.isDisjoint(with: part.outcomeActions) && clauseWords.isDisjoint(with: part.actions) ? part.whole : nil
                 }
                 : []
             let previousNumberOffset = k > 0 ? text.originalOffset(at: numbers[k - 1].range.lowerBound) : -1
@@ -484,15 +484,16 @@ public final class IndicatorExtractor: Sendable {
 
                 // Ten times what any township reports (用户总数达10529人 after a 法律顾问 platform) is another thing.
                 if rule.indicator.kind == .count, let limit = rule.indicator.typicalMax, number.value > 10 * limit { continue }
+                // 新培育“法律明白人”38名，总数达到112名: a sum word restates the subject it carries over, as if named.
+                let restatedSubject = inheritedSubject && restatesSum
                 var score = 10
-                // 新培育“法律明白人”38名，总数达到112名: a sum word restates the subject it carries over.
-                if localSubject || (inheritedSubject && restatesSum) { score += 4 }
+                if localSubject || restatedSubject { score += 4 }
                 // 其中，“老杨调解中心”全年受理纠纷326件: a sentence opened by 其中 gives parts of the one before.
                 if opensWithSubsetMarker && rule.indicator.kind == .count { score -= 3 }
                 // A bare verb of outcome yields to a part the sentence names by its own words (成功化解156起).
                 if outcomeOfWhole && !localSubject { score -= 1 }
                 // The indicator's own words (合法性审查13次) fit better than a verb and its object (审查合同43份).
-                if localSubjects.contains(where: { rule.subjects.contains($0.word) }) || (inheritedSubject && restatesSum) { score += 1 }
+                if localSubjects.contains(where: { rule.subjects.contains($0.word) }) || restatedSubject { score += 1 }
                 if isTotal { score += 2 }
                 if clauseTotal || restatesSum { score += 1 }
                 var candidate = finding(rule.indicator, number, sentence: sentence, text: text,
@@ -607,7 +608,7 @@ public final class IndicatorExtractor: Sendable {
     private static func namesOneKind(_ hit: KeywordIndex.Hit, of rule: CompiledRule, in slice: ArraySlice<Unicode.Scalar>) -> Bool {
         guard rule.kindMarked.contains(hit.word), hit.range.lowerBound > slice.startIndex else { return false }
         let before = slice[hit.range.lowerBound - 1]
-        return before.value >= 0x4E00 && before.value <= 0x9FFF && !notKindBefore.contains(before)
+        return Gazetteer.isHan(before) && !notKindBefore.contains(before)
     }
 
     /// Characters before 纠纷 that leave it the whole: the end of a verb (调解, 调处, 排查, 受理, 解决, 办结, 摸排,

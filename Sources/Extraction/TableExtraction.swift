@@ -122,7 +122,7 @@ extension IndicatorExtractor {
     static func unit(in cell: Range<Int>, of s: [Unicode.Scalar], wholeCell: Bool = false) -> [Unicode.Scalar]? {
         func isUnit(_ word: [Unicode.Scalar]) -> Bool {
             word == ["%"] || word == ["％"]
-                || ((1...3).contains(word.count) && word.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
+                || ((1...3).contains(word.count) && word.allSatisfy(Gazetteer.isHan))
         }
         if wholeCell {
             let whole = Array(s[cell].filter { $0 != " " })

@@ -186,7 +186,7 @@ struct NormalizingBuilder {
             while j < scalars.count, NormalizingBuilder.isDigit(scalars[j]) || scalars[j] == "," { j += 1 }
             guard j < scalars.count else { continue }
             let next = scalars[j]
-            if next == "%" || next.value &- 0x4E00 < 0x9FA0 - 0x4E00 { breaks.append(i) }
+            if next == "%" || SentenceSplitter.isCJK(next) { breaks.append(i) }
         }
         guard !breaks.isEmpty else { return }
         for i in breaks.reversed() {
